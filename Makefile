@@ -1,0 +1,82 @@
+# Approdo: the entry points. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+RTL_CSS := var/build/bootstrap-italia/css/bootstrap-italia.rtl.min.css
+CHROMIUM ?= /usr/bin/chromium
+export DJANGO_ALLOW_ASYNC_UNSAFE := true
+
+.PHONY: help install run test test-fast lint format check messages lock browsers demo clean
+
+help: ## List the targets
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || \
+		{ echo "Approdo needs Python 3.11 (found $$($(PYTHON) --version))."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(RTL_CSS): node_modules/.installed
+	mkdir -p $(dir $@)
+	npm run --silent build:rtl
+
+install: $(VENV)/.installed node_modules/.installed $(RTL_CSS) ## Install the locked Python and npm dependencies
+
+run: install ## Migrate a local SQLite database, load demo content and serve on :8000
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+demo: install ## Load (or refresh) the demo content without starting the server
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+
+browsers: ## Install Debian's chromium for the browser tests (when root)
+	@if [ -x "$(CHROMIUM)" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing chromium from Debian's packages…"; \
+		apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	else \
+		echo "Browser tests need Debian's chromium: run 'sudo apt-get install -y chromium'"; \
+		echo "(or set CHROMIUM=/path/to/chromium)."; exit 1; \
+	fi
+
+test: install browsers ## Run the whole test suite, browser tests included (fresh test database)
+	$(PY) -m pytest --create-db $(PYTEST_ARGS)
+
+test-fast: install ## Re-run the suite on the kept test database, without browser tests
+	$(PY) -m pytest --reuse-db -m "not browser" $(PYTEST_ARGS)
+
+lint: install ## ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install ## Apply ruff's fixes and formatting
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+check: install ## Django system checks and missing-migration check
+	$(MANAGE) check --fail-level WARNING
+	$(MANAGE) makemigrations --check --dry-run
+
+messages: install ## Update and compile the UI-string catalogues in locale/
+	$(MANAGE) makemessages --locale it --locale en --locale ar --ignore '.venv/*' --ignore 'node_modules/*' --ignore 'var/*' --no-obsolete
+	$(MANAGE) compilemessages --ignore '.venv/*' --ignore 'node_modules/*'
+
+lock: install ## Re-resolve requirements*.txt from pyproject.toml (with hashes)
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.txt pyproject.toml
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --extra dev -o requirements-dev.txt pyproject.toml
+
+clean: ## Remove the virtualenv, node_modules and var/ (databases, media, builds)
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,68 @@
+"""StreamField blocks shared by the content pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+
+
+class QuoteBlock(blocks.StructBlock):
+    """A pull quote with its attribution (a participant, a tutor, a company)."""
+
+    text = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(label=_("attribution"), required=False)
+
+    class Meta:
+        icon = "openquote"
+        template = "blocks/quote_block.html"
+        label = _("Quote")
+
+
+class DocumentLinkBlock(blocks.StructBlock):
+    """A link to a public document (a call's form, a report) with an optional label."""
+
+    document = DocumentChooserBlock(label=_("document"))
+    label = blocks.CharBlock(label=_("label"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/document_link_block.html"
+        label = _("Document")
+
+
+class CallToActionBlock(blocks.StructBlock):
+    """A highlighted box with a button leading to a page or an external address."""
+
+    title = blocks.CharBlock(label=_("title"))
+    text = blocks.TextBlock(label=_("text"), required=False)
+    button_label = blocks.CharBlock(label=_("button label"))
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("external address"), required=False)
+
+    class Meta:
+        icon = "pick"
+        template = "blocks/call_to_action_block.html"
+        label = _("Call to action")
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"page": _("Choose a page or enter an external address.")}
+            )
+        return value
+
+
+class BodyBlock(blocks.StreamBlock):
+    """The body of news, calls and standard pages."""
+
+    paragraph = blocks.RichTextBlock(
+        label=_("Text"),
+        features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+    )
+    image = ImageBlock(label=_("Image"))
+    quote = QuoteBlock()
+    embed = EmbedBlock(label=_("Video or embed"), max_width=800)
+    document = DocumentLinkBlock()
+    call_to_action = CallToActionBlock()

@@ -1,0 +1,27 @@
+"""Local development: SQLite under var/, console e-mail, relaxed staff MFA."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import DATABASES, VAR_DIR
+
+APPRODO_ENVIRONMENT = "development"
+DEBUG = True
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+
+if "default" not in DATABASES:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES["default"] = {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": VAR_DIR / "approdo.sqlite3",
+    }
+
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Demo staff accounts have no authenticator app; turn it back on to try the TOTP flow.
+APPRODO_STAFF_REQUIRE_MFA = os.environ.get("APPRODO_STAFF_REQUIRE_MFA", "") == "1"

@@ -1,0 +1,39 @@
+"""URL configuration: language-neutral endpoints first, then the localised site."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, reverse
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from home.views import healthz
+
+
+class AdminLoginRedirectView(RedirectView):
+    """Sends Wagtail's own login page to allauth, which adds rate limits and two-factor."""
+
+    def get_redirect_url(self, *args, **kwargs):
+        url = reverse("account_login")
+        query = self.request.META.get("QUERY_STRING", "")
+        return f"{url}?{query}" if query else f"{url}?next=/admin/"
+
+
+urlpatterns = [
+    path("healthz", healthz, name="healthz"),
+    path("admin/login/", AdminLoginRedirectView.as_view(), name="admin_login_redirect"),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += i18n_patterns(
+    path("accounts/", include("allauth.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,63 @@
+"""Shared pytest fixtures: cache isolation, site structure for live-server tests, browsers."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+
+from tests.site_structure import ensure_site_structure
+
+# Playwright runs an event loop in the test thread; Django's ORM refuses sync calls from
+# such a thread unless told it is safe (it is: the loop is idle while the ORM runs).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """A kept test database (--reuse-db) may have been flushed by the last live-server test."""
+    with django_db_blocker.unblock():
+        ensure_site_structure()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache():
+    """Rate-limit counters and Wagtail's site-root cache must not leak between tests."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def site_structure(transactional_db):
+    """Locales, root page, home page and default Site, recreated after a flush."""
+    return ensure_site_structure()
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Drive Debian's chromium: Playwright's own browser download cannot work offline."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+        "args": [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--disable-background-networking",
+        ],
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    # axe-core is injected as a script; the site's CSP would rightly refuse it.
+    return {**browser_context_args, "bypass_csp": True, "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    return (BASE_DIR / "node_modules" / "axe-core" / "axe.min.js").read_text()

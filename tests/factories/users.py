@@ -1,0 +1,35 @@
+"""Factories for accounts."""
+
+import factory
+from allauth.account.models import EmailAddress
+from django.contrib.auth import get_user_model
+
+DEFAULT_PASSWORD = "a-Long-test-passphrase-42"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A person with a verified primary e-mail address (allauth), able to log in."""
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = factory.Faker("first_name", locale="it_IT")
+    last_name = factory.Faker("last_name", locale="it_IT")
+    password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
+
+    @factory.post_generation
+    def verified(self, create, extracted, **kwargs):
+        if create:
+            self.save()
+            EmailAddress.objects.create(
+                user=self, email=self.email, primary=True, verified=extracted is not False
+            )
+
+
+class StaffUserFactory(UserFactory):
+    """A superuser: can open the Wagtail admin."""
+
+    is_staff = True
+    is_superuser = True

@@ -1,0 +1,32 @@
+"""Recreates the rows Wagtail's and Approdo's migrations make.
+
+Live-server (transactional) tests flush the database after each test, including the root
+page, locales and default Site that migrations created; the next test would get a 404.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from wagtail.models import Locale, Page, Site
+
+from home.models import HomePage
+
+
+def ensure_site_structure():
+    for code, _name in settings.WAGTAIL_CONTENT_LANGUAGES:
+        Locale.objects.get_or_create(language_code=code)
+    default_locale = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node()
+    if root is None:
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=default_locale))
+    home = HomePage.objects.filter(depth=2, locale=default_locale).first()
+    if home is None:
+        home = root.add_child(
+            instance=HomePage(title="Approdo", slug="home", locale=default_locale)
+        )
+    Site.objects.get_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Approdo"},
+    )
+    # Wagtail caches site root paths; stale entries point at the flushed Site.
+    cache.clear()
+    return home

@@ -1,0 +1,20 @@
+"""allauth adapter: keeps e-mails lower-case and records the signup language."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """Project-specific allauth behaviour.
+
+    Public signup creates company accounts only: never staff, never Wagtail admin users.
+    """
+
+    def clean_email(self, email):
+        return super().clean_email(email).strip().lower()
+
+    def save_user(self, request, user, form, commit=True):
+        user.is_staff = False
+        user.is_superuser = False
+        user.preferred_language = translation.get_language() or ""
+        return super().save_user(request, user, form, commit=commit)

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class UsersConfig(AppConfig):
+    """Accounts: the custom user model and the allauth integration."""
+
+    name = "users"
+    verbose_name = _("Users")

@@ -1,0 +1,40 @@
+"""Refuses the Wagtail admin to staff who have not set up two-factor authentication."""
+
+from allauth.mfa.models import Authenticator
+from django.conf import settings
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+
+ADMIN_PREFIX = "/admin/"
+
+
+class StaffTwoFactorMiddleware:
+    """Sends a signed-in admin user without TOTP to the TOTP set-up page.
+
+    allauth already asks for the code at login once TOTP exists; this closes the gap for
+    accounts that never enrolled. Controlled by APPRODO_STAFF_REQUIRE_MFA, which
+    production settings refuse to turn off.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.APPRODO_STAFF_REQUIRE_MFA
+            and request.path.startswith(ADMIN_PREFIX)
+            and request.user.is_authenticated
+            and request.user.has_perm("wagtailadmin.access_admin")
+            and not _has_totp(request.user)
+        ):
+            messages.warning(
+                request,
+                _("Set up two-factor authentication to open the administration area."),
+            )
+            return redirect("mfa_activate_totp")
+        return self.get_response(request)
+
+
+def _has_totp(user):
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
