@@ -1,15 +1,28 @@
 """Site-wide pages and settings: the home page, the shared page base, footer settings."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
+from home.contact import FormField, FormPage
+from home.projects import (
+    PROJECT_CONTENT_PANELS,
+    PROJECT_SEARCH_FIELDS,
+    Partner,
+    ProjectPageFields,
+    ProjectPartner,
+)
+
+__all__ = ["FormField", "FormPage", "Partner", "ProjectPartner"]
 
 
 class BasePage(Page):
@@ -44,6 +57,43 @@ class BasePage(Page):
     def summary(self):
         return self.listing_summary or self.search_description
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field in self._meta.concrete_fields:
+            if not field.is_relation or field.related_model is not get_image_model():
+                continue
+            image = getattr(self, field.name)
+            if image is not None and not (image.description or "").strip():
+                errors[field.name] = _(
+                    "This image has no alternative text. Add a description to the image "
+                    "in the image library, then choose it again."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+
+class ProjectLinkMixin(models.Model):
+    """Ties a news item or call to a project; filled from the page's position when left empty."""
+
+    project = models.ForeignKey(
+        "home.ProjectPage",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Leave empty to use the project this page is filed under, if any."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.project_id is None and self.path:
+            self.project = ProjectPage.objects.ancestor_of(self).first()
+        super().save(*args, **kwargs)
+
 
 class HomePage(BasePage):
     """The root of each language's site: hero, latest news and the call to host companies."""
@@ -64,6 +114,13 @@ class HomePage(BasePage):
     companies_cta_text = models.TextField(_("companies call-to-action text"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "news.CallIndexPage",
+        "home.ProjectPage",
+        "home.StandardPage",
+        "home.FormPage",
+    ]
 
     content_panels = [
         *Page.content_panels,
@@ -84,10 +141,16 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import NewsPage
+        from news.models import CallPage, CallStatus, NewsPage
 
         context = super().get_context(request, *args, **kwargs)
         context["latest_news"] = NewsPage.objects.latest_for_locale(self.locale)[:3]
+        context["open_calls"] = (
+            CallPage.objects.for_listing()
+            .filter(locale=self.locale)
+            .with_status(CallStatus.OPEN)[:4]
+        )
+        context["partners"] = Partner.objects.filter(locale=self.locale).select_related("logo")
         return context
 
 
@@ -202,7 +265,8 @@ class StandardPage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
 
-    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.ProjectPage"]
+    subpage_types = ["home.StandardPage", "home.FormPage"]
     content_panels = [*BasePage.content_panels, FieldPanel("intro"), FieldPanel("body")]
     search_fields = [
         *BasePage.search_fields,
@@ -212,3 +276,53 @@ class StandardPage(BasePage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class ProjectPage(ProjectPageFields, BasePage):
+    """One project of a territory: programme, budget, dates, targets, partners, news, calls."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "news.NewsIndexPage",
+        "news.CallIndexPage",
+        "home.StandardPage",
+        "home.FormPage",
+    ]
+    content_panels = [*BasePage.content_panels, *PROJECT_CONTENT_PANELS]
+    search_fields = [*BasePage.search_fields, *PROJECT_SEARCH_FIELDS]
+
+    api_fields = [
+        APIField("programme"),
+        APIField("budget"),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("target_participants"),
+        APIField("target_internships"),
+        APIField("intro"),
+    ]
+
+    class Meta:
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+
+    def clean(self):
+        super().clean()
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+    def get_context(self, request, *args, **kwargs):
+        from news.models import CallPage, NewsPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = [
+            link.partner for link in self.project_partners.select_related("partner__logo")
+        ]
+        # Translated news may still point at the source-language project: match by key.
+        mine = {"locale": self.locale, "project__translation_key": self.translation_key}
+        context["news"] = NewsPage.objects.for_listing().filter(**mine)[:6]
+        context["calls"] = CallPage.objects.for_listing().filter(**mine).current()[:6]
+        return context
+
+
+# Registered here so that Django finds the model; it lives with its form in home/feedback.py.
+from home.feedback import PageFeedback  # noqa: E402,F401

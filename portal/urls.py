@@ -8,7 +8,12 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import healthz
+from home.api import api_router
+from home.feedback_views import page_feedback
+from home.seo import robots_txt
+from home.sitemaps import sitemap
+from home.views import healthz, search
+from news.feeds import CallsAtomFeed, CallsFeed, NewsAtomFeed, NewsFeed
 
 
 class AdminLoginRedirectView(RedirectView):
@@ -25,6 +30,9 @@ urlpatterns = [
     path("admin/login/", AdminLoginRedirectView.as_view(), name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("api/v2/", api_router.urls),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
 ]
 
 if settings.DEBUG:
@@ -34,6 +42,12 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
+    path("search/", search, name="search"),
+    path("feedback/<int:page_id>/", page_feedback, name="page_feedback"),
+    path("feeds/news/rss/", NewsFeed(), name="news_feed_rss"),
+    path("feeds/news/atom/", NewsAtomFeed(), name="news_feed_atom"),
+    path("feeds/calls/rss/", CallsFeed(), name="calls_feed_rss"),
+    path("feeds/calls/atom/", CallsAtomFeed(), name="calls_feed_atom"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

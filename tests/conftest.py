@@ -36,6 +36,21 @@ def site_structure(transactional_db):
     return ensure_site_structure()
 
 
+@pytest.fixture
+def no_staff_mfa(settings):
+    """For admin-screen tests: the two-factor gate has its own tests, here it adds a step."""
+    settings.APPRODO_STAFF_REQUIRE_MFA = False
+
+
+@pytest.fixture
+def staff_client(client, no_staff_mfa):
+    """A client logged in as a superuser who reads the admin in English."""
+    from tests.factories.users import StaffUserFactory, admin_user
+
+    client.force_login(admin_user(StaffUserFactory()))
+    return client
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     """Drive Debian's chromium: Playwright's own browser download cannot work offline."""

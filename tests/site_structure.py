@@ -5,6 +5,8 @@ page, locales and default Site that migrations created; the next test would get 
 """
 
 from django.conf import settings
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from wagtail.models import Locale, Page, Site
 
@@ -26,6 +28,15 @@ def ensure_site_structure():
     Site.objects.get_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Approdo"},
+    )
+    # wagtail-localize creates this permission in a data migration, which a flush undoes.
+    translation_type, _created = ContentType.objects.get_or_create(
+        app_label="wagtail_localize", model="translation"
+    )
+    Permission.objects.get_or_create(
+        content_type=translation_type,
+        codename="submit_translation",
+        defaults={"name": "Can submit translations"},
     )
     # Wagtail caches site root paths; stale entries point at the flushed Site.
     cache.clear()

@@ -6,8 +6,6 @@ import sys
 from unittest import mock
 
 import pytest
-from django.core.management import call_command
-from django.test import override_settings
 
 from tests.conftest import BASE_DIR
 
@@ -146,10 +144,3 @@ class TestStatic:
             "fonts/noto-sans-arabic/files/noto-sans-arabic-arabic-400-normal.woff2",
         ):
             assert finders.find(path), path
-
-
-def test_seed_demo_refuses_production_settings():
-    from django.core.management.base import CommandError
-
-    with override_settings(APPRODO_ENVIRONMENT="production"), pytest.raises(CommandError):
-        call_command("seed_demo")

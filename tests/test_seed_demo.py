@@ -1,4 +1,8 @@
-"""The demo content: believable, translated through wagtail-localize, idempotent."""
+"""The demo content: believable, translated through wagtail-localize, idempotent.
+
+Runs with real commits (like `make run`): wagtail-localize publishes translations on
+transaction commit.
+"""
 
 import io
 
@@ -8,33 +12,30 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from home.models import HomePage, SiteSettings
-from news.models import NewsPage
+from home.models import FormPage, HomePage, Partner, ProjectPage, SiteSettings
+from news.models import CallPage, CallStatus, NewsPage, Topic
 
 
-@pytest.fixture
-def seed(site_structure):
-    """Run seed_demo with real commits, as `make run` does.
-
-    wagtail-localize publishes translations on transaction commit; inside a test
-    transaction those publishes would be replayed late and out of order.
-    """
-
-    def run():
-        out = io.StringIO()
-        call_command("seed_demo", stdout=out)
-        return out.getvalue()
-
-    return run
+def seed():
+    out = io.StringIO()
+    call_command("seed_demo", stdout=out)
+    return out.getvalue()
 
 
-def test_builds_translated_site_and_accounts(seed):
+def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(site_structure, client):
     output = seed()
     for code in ("it", "en", "ar"):
         assert HomePage.objects.filter(locale__language_code=code, live=True).exists()
-        assert NewsPage.objects.filter(locale__language_code=code, live=True).count() >= 4
+        assert NewsPage.objects.filter(locale__language_code=code, live=True).count() >= 12
+        assert ProjectPage.objects.filter(locale__language_code=code, live=True).count() == 1
+        assert FormPage.objects.filter(locale__language_code=code, live=True).count() == 1
+        assert Topic.objects.filter(locale__language_code=code).count() >= 5
+        assert Partner.objects.filter(locale__language_code=code).count() >= 5
+    calls = CallPage.objects.filter(locale__language_code="it")
+    assert {call.status for call in calls} == set(CallStatus.values)
+    assert any(call.accepts_host_companies for call in calls)
     # Translations went through wagtail-localize, so editors can keep them in sync.
-    assert Translation.objects.filter(target_locale__language_code="ar").count() >= 6
+    assert Translation.objects.filter(target_locale__language_code="ar").count() >= 30
     arabic = NewsPage.objects.filter(locale__language_code="ar").first()
     assert any("\u0600" <= ch <= "\u06ff" for ch in arabic.title)
     emails = set(get_user_model().objects.values_list("email", flat=True))
@@ -44,13 +45,25 @@ def test_builds_translated_site_and_accounts(seed):
         "azienda@approdo.example",
     } <= emails
     assert "editor@approdo.example" in output
-    settings = SiteSettings.objects.get()
-    assert settings.funding_disclosure is not None
-    assert settings.privacy_page is not None
+    site_settings = SiteSettings.objects.get()
+    assert site_settings.funding_disclosure is not None
+    assert site_settings.privacy_page is not None
 
+    for url in (
+        "/it/notizie/",
+        "/en/news/",
+        "/ar/news/",
+        "/en/news/approdo-starts/",
+        "/ar/calls/",
+        "/en/approdo-project/",
+        "/ar/contact/",
+    ):
+        assert client.get(url).status_code == 200, url
+    english_home = client.get("/en/").text
+    assert "Co-funded by the European Union" in english_home
+    assert "European Social Fund Plus" in english_home
+    assert 'href="/en/privacy/"' in english_home
 
-def test_second_run_adds_nothing_and_resets_passwords(seed):
-    seed()
     pages = Page.objects.count()
     user = get_user_model().objects.get(email="editor@approdo.example")
     old_hash = user.password
@@ -60,12 +73,9 @@ def test_second_run_adds_nothing_and_resets_passwords(seed):
     assert user.password != old_hash
 
 
-def test_pages_render_in_every_language(client, seed):
-    seed()
-    for url in ("/it/notizie/", "/en/news/", "/ar/news/", "/en/news/approdo-starts/"):
-        response = client.get(url)
-        assert response.status_code == 200, url
-    response = client.get("/en/")
-    assert "Co-funded by the European Union" in response.text
-    assert "European Social Fund Plus" in response.text
-    assert 'href="/en/privacy/"' in response.text
+def test_refuses_production_settings(settings):
+    from django.core.management.base import CommandError
+
+    settings.APPRODO_ENVIRONMENT = "production"
+    with pytest.raises(CommandError):
+        seed()

@@ -45,3 +45,9 @@ def render_widget(bound_field):
     if "placeholder" in widget.attrs:
         attrs["placeholder"] = ""
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.filter
+def get_item(mapping, key):
+    """Dictionary lookup by a variable key (e.g. a topic's name by its slug)."""
+    return mapping.get(key) if hasattr(mapping, "get") else None

@@ -26,8 +26,13 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    # wagtail.contrib.frontend_cache with the page cache's purge receivers.
+    "home.cache.FrontendCacheConfig",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
+    "wagtail.api.v2",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
@@ -40,6 +45,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "rest_framework",
     "allauth",
     "allauth.account",
     "allauth.mfa",
@@ -57,6 +63,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "home.cache.AnonymousPageCacheMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -119,6 +126,10 @@ else:
         }
     }
 
+# Anonymous GETs of public pages are cached whole (home/cache.py, docs/operations.md); 0 disables.
+APPRODO_PAGE_CACHE_SECONDS = int(os.environ.get("APPRODO_PAGE_CACHE_SECONDS", "600"))
+WAGTAILFRONTENDCACHE = {"django": {"BACKEND": "home.cache.DjangoCacheBackend"}}
+
 # --- Authentication ---------------------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [
@@ -159,6 +170,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
+    # Public contact form (home.contact.FormPage): a person rarely writes twice in ten minutes.
+    "contact_form": "5/10m/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Approdo"
@@ -180,6 +193,8 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# The public read-only API (home/api.py, docs/api.md) answers JSON only.
+REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 # --- Internationalisation ---------------------------------------------------------------
 LANGUAGE_CODE = "it"
@@ -203,9 +218,9 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [
     BASE_DIR / "static",
     ("bootstrap-italia", BASE_DIR / "node_modules" / "bootstrap-italia" / "dist"),
-    # The RTL stylesheet is generated from Bootstrap Italia's by `make assets`; it sits under
-    # the same prefix so its relative font URLs resolve.
-    ("bootstrap-italia", VAR_DIR / "build" / "bootstrap-italia"),
+    # The RTL stylesheet is generated from Bootstrap Italia's by `make install` (rtlcss) into
+    # var/build whatever APPRODO_VAR_DIR says; same prefix, so its relative font URLs resolve.
+    ("bootstrap-italia", BASE_DIR / "var" / "build" / "bootstrap-italia"),
     ("fonts/noto-sans-arabic", BASE_DIR / "node_modules" / "@fontsource" / "noto-sans-arabic"),
 ]
 STORAGES = {

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, STATIC_ROOT, VAR_DIR
 
 APPRODO_ENVIRONMENT = "development"
 DEBUG = True
@@ -25,3 +25,8 @@ STORAGES = {
 }
 # Demo staff accounts have no authenticator app; turn it back on to try the TOTP flow.
 APPRODO_STAFF_REQUIRE_MFA = os.environ.get("APPRODO_STAFF_REQUIRE_MFA", "") == "1"
+
+# whitenoise warns at start-up when STATIC_ROOT is missing; collectstatic is for production.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+# Anonymous page cache off by default here, so template edits show at once.
+APPRODO_PAGE_CACHE_SECONDS = int(os.environ.get("APPRODO_PAGE_CACHE_SECONDS", "0"))

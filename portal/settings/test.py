@@ -7,7 +7,7 @@ var/ so `--reuse-db` can keep it between runs.
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, VAR_DIR
+from .base import DATABASES, STATIC_ROOT, VAR_DIR
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
@@ -32,3 +32,6 @@ MEDIA_ROOT = VAR_DIR / "test-media"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 APPRODO_STAFF_REQUIRE_MFA = os.environ.get("APPRODO_STAFF_REQUIRE_MFA", "1") == "1"
+
+# whitenoise warns at start-up when STATIC_ROOT is missing; collectstatic is for production.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)

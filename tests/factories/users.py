@@ -3,6 +3,8 @@
 import factory
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from wagtail.users.models import UserProfile
 
 DEFAULT_PASSWORD = "a-Long-test-passphrase-42"
 
@@ -33,3 +35,19 @@ class StaffUserFactory(UserFactory):
 
     is_staff = True
     is_superuser = True
+
+
+def admin_user(user, *permissions):
+    """``user`` with the given permissions ("app_label.codename"), reading the admin in English.
+
+    Assertions then read Wagtail's English labels whatever the site's default language.
+    """
+    for label in permissions:
+        app_label, codename = label.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user

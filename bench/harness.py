@@ -1,0 +1,135 @@
+"""Shared pieces of the benchmarks: a production-like environment, gunicorn, wrk.
+
+Absolute numbers on shared machines are noise; every scenario is reported as a ratio to a
+reference measured in the same run (the same bytes served as a static file).
+"""
+
+import contextlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VAR = BASE_DIR / "var" / "bench"
+PYTHON = sys.executable
+REPORT_SCRIPT = Path(__file__).resolve().parent / "report.lua"
+HEADERS = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
+
+
+def environment(**extra):
+    """Production settings with a local database, Redis and a throwaway secret."""
+    database = os.environ.get("DATABASE_URL") or f"sqlite:///{VAR / 'bench.sqlite3'}"
+    env = {k: v for k, v in os.environ.items() if k not in {"DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    env.update(
+        DJANGO_SETTINGS_MODULE="portal.settings.production",
+        DATABASE_URL=database,
+        SECRET_KEY="bench-" + "x" * 60,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        CSRF_TRUSTED_ORIGINS="https://127.0.0.1",
+        REDIS_URL=os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14"),
+        EMAIL_HOST="127.0.0.1",
+        DEFAULT_FROM_EMAIL="bench@approdo.example",
+        WAGTAILADMIN_BASE_URL="https://127.0.0.1",
+        APPRODO_VAR_DIR=str(VAR),
+    )
+    env.update({k: str(v) for k, v in extra.items()})
+    return env
+
+
+def manage(*args, env):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
+
+
+def prepare_site():
+    """Fresh database with the demo content, static files collected, cache emptied."""
+    if VAR.exists() and not os.environ.get("DATABASE_URL"):
+        shutil.rmtree(VAR)
+    VAR.mkdir(parents=True, exist_ok=True)
+    env = environment()
+    manage("migrate", "--noinput", "-v0", env=env)
+    # seed_demo refuses production settings by design; dev settings reach the same database.
+    manage("seed_demo", env={**env, "DJANGO_SETTINGS_MODULE": "portal.settings.dev"})
+    manage("collectstatic", "--noinput", "-v0", env=env)
+    import redis
+
+    redis.Redis.from_url(env["REDIS_URL"]).flushdb()
+    return env
+
+
+@contextlib.contextmanager
+def gunicorn(env, port, workers=2):
+    process = subprocess.Popen(
+        [
+            PYTHON,
+            "-m",
+            "gunicorn",
+            "portal.wsgi",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        cwd=BASE_DIR,
+        env=env,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                fetch(f"http://127.0.0.1:{port}/healthz")
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def fetch(url):
+    request = urllib.request.Request(url, headers=HEADERS)
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read(), dict(response.headers)
+
+
+def wrk(url, seconds=10, connections=8):
+    """Requests per second and p95 latency (ms) measured by wrk against a loopback URL."""
+    header_args = [arg for name, value in HEADERS.items() for arg in ("-H", f"{name}: {value}")]
+    result = subprocess.run(
+        [
+            "wrk",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "-s",
+            str(REPORT_SCRIPT),
+            *header_args,
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", result.stdout).group(1))
+    p95 = int(re.search(r"p95_us (\d+)", result.stdout).group(1)) / 1000
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", result.stdout)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} error responses\n{result.stdout}")
+    return rps, p95
+
+
+def write_static_copy(env, name, content):
+    """Store response bytes under STATIC_ROOT so whitenoise serves the identical payload."""
+    target = VAR / "static" / "bench" / name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    return f"/static/bench/{name}"

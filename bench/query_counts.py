@@ -1,0 +1,28 @@
+"""Counts the database queries of benchmarked URLs in-process (run with the bench environment)."""
+
+import json
+import sys
+
+import django
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+
+def main(paths):
+    client = Client(HTTP_HOST="127.0.0.1", HTTP_X_FORWARDED_PROTO="https")
+    counts = {}
+    for path in paths:
+        client.get(path)  # warm per-process caches, as a running worker has them
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+        counts[path] = len(queries)
+    print(json.dumps(counts))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,119 @@
+"""`make bench`: public pages under gunicorn against the same bytes served as a static file.
+
+Writes docs/performance.md. Targets (public-site issue): the cached news index reaches at
+least 1/10 of the static file's throughput; the uncached news page at least 1/150.
+"""
+
+import datetime
+import json
+import platform
+import subprocess
+
+from bench.harness import (
+    BASE_DIR,
+    PYTHON,
+    environment,
+    fetch,
+    gunicorn,
+    prepare_site,
+    write_static_copy,
+    wrk,
+)
+
+NEWS_INDEX = "/it/notizie/"
+NEWS_PAGE = "/it/notizie/parte-approdo/"
+TARGETS = {"cached news index": 10, "uncached news page": 150}
+
+
+def query_counts(env, paths):
+    result = subprocess.run(
+        [PYTHON, "-m", "bench.query_counts", *paths],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def measure():
+    base_env = prepare_site()
+    cached_env = environment(APPRODO_PAGE_CACHE_SECONDS=600)
+    uncached_env = environment(APPRODO_PAGE_CACHE_SECONDS=0)
+
+    # First pass: capture the exact response bytes, so the static reference serves them.
+    with gunicorn(uncached_env, 8771) as url:
+        index_bytes, _ = fetch(url + NEWS_INDEX)
+        page_bytes, _ = fetch(url + NEWS_PAGE)
+    static_index = write_static_copy(base_env, "news-index.html", index_bytes)
+    static_page = write_static_copy(base_env, "news-page.html", page_bytes)
+
+    rows = []
+    with gunicorn(cached_env, 8772) as url:
+        fetch(url + NEWS_INDEX)  # fill the cache
+        rps, p95 = wrk(url + NEWS_INDEX)
+        ref_rps, ref_p95 = wrk(url + static_index)
+        rows.append(("cached news index", NEWS_INDEX, len(index_bytes), rps, p95, ref_rps, ref_p95))
+    with gunicorn(uncached_env, 8773) as url:
+        rps, p95 = wrk(url + NEWS_PAGE)
+        ref_rps, ref_p95 = wrk(url + static_page)
+        rows.append(("uncached news page", NEWS_PAGE, len(page_bytes), rps, p95, ref_rps, ref_p95))
+
+    hit_counts = query_counts(cached_env, [NEWS_INDEX])
+    miss_counts = query_counts(uncached_env, [NEWS_INDEX, NEWS_PAGE])
+    return rows, {"cached": hit_counts, "uncached": miss_counts}, base_env["DATABASE_URL"]
+
+
+def render(rows, counts, database):
+    engine = "PostgreSQL" if database.startswith("postgres") else "SQLite"
+    lines = [
+        "# Performance",
+        "",
+        "Written by `make bench` (bench/run.py). Pages are served by gunicorn (2 workers) with",
+        "production settings (DEBUG off, Redis cache, whitenoise); the reference is the *same",
+        "response bytes* served as a static file by the same gunicorn/whitenoise in the same run,",
+        "so the ratio is what matters on a shared, noisy machine.",
+        "",
+        f"Last run: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC · {engine} · "
+        f"Python {platform.python_version()} · wrk 1 thread, 8 connections, 10 s per URL.",
+        "",
+        "| scenario | URL | bytes | req/s | p95 ms | static req/s | static p95 ms "
+        "| ratio | target | result |",
+        "|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    verdicts = []
+    for name, url, size, rps, p95, ref_rps, ref_p95 in rows:
+        ratio = ref_rps / rps if rps else float("inf")
+        target = TARGETS[name]
+        ok = ratio <= target
+        verdicts.append(ok)
+        lines.append(
+            f"| {name} | `{url}` | {size:,} | {rps:,.0f} | {p95:.1f} | {ref_rps:,.0f} | "
+            f"{ref_p95:.1f} | 1/{ratio:.1f} | ≥ 1/{target} | {'pass' if ok else 'FAIL'} |"
+        )
+    lines += [
+        "",
+        "Database queries per request (measured in-process, caches warm):",
+        "",
+        "| URL | page cache on (hit) | page cache off |",
+        "|---|---|---|",
+    ]
+    for path in counts["uncached"]:
+        hit = counts["cached"].get(path, "–")
+        lines.append(f"| `{path}` | {hit} | {counts['uncached'][path]} |")
+    lines.append("")
+    return "\n".join(lines), all(verdicts)
+
+
+def main():
+    rows, counts, database = measure()
+    text, ok = render(rows, counts, database)
+    (BASE_DIR / "docs" / "performance.md").write_text(text)
+    print(text)
+    if not ok:
+        raise SystemExit("A benchmark target was missed (see docs/performance.md).")
+
+
+if __name__ == "__main__":
+    main()

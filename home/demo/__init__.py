@@ -1,0 +1,36 @@
+"""Texts of the demo site: a fictional inclusion project in Tuscany, in it, en and ar.
+
+Every translatable field is a dict keyed by language code; Italian is the source the
+editors write in, English and Arabic are applied through wagtail-localize.
+"""
+
+from home.demo.calls import CALL_INDEX, CALLS
+from home.demo.news import NEWS
+from home.demo.site import (
+    CONTACT_PAGE,
+    DEMO_ACCOUNTS,
+    FUNDING,
+    HOME,
+    NEWS_INDEX,
+    PARTNERS,
+    PROJECT,
+    PROJECT_PAGE,
+    STANDARD_PAGES,
+    TOPICS,
+)
+
+__all__ = [
+    "CALLS",
+    "CALL_INDEX",
+    "CONTACT_PAGE",
+    "DEMO_ACCOUNTS",
+    "FUNDING",
+    "HOME",
+    "NEWS",
+    "NEWS_INDEX",
+    "PARTNERS",
+    "PROJECT",
+    "PROJECT_PAGE",
+    "STANDARD_PAGES",
+    "TOPICS",
+]

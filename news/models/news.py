@@ -1,0 +1,145 @@
+"""News: an index page (per language, per project) and the articles below it."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+from home.models import BasePage, ProjectLinkMixin
+
+
+class NewsPageQuerySet(PageQuerySet):
+    """Listing queries shaped so a page of results costs a fixed number of queries."""
+
+    def for_listing(self):
+        return (
+            self.live()
+            .public()
+            .select_related("image", "locale", "project")
+            .prefetch_related("topics", "image__renditions")
+            .order_by("-date", "-pk")
+        )
+
+    def latest_for_locale(self, locale):
+        return self.for_listing().filter(locale=locale)
+
+
+NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
+
+
+class NewsIndexPage(BasePage):
+    """Lists the news below it, newest first, filtered by topic, project and year."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage", "home.ProjectPage"]
+    subpage_types = ["news.NewsPage"]
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    page_size = 9
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def news(self):
+        return NewsPage.objects.child_of(self).for_listing()
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import ProjectPage
+        from news.models.topics import Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        news = self.news()
+        topic = request.GET.get("topic", "")
+        project = request.GET.get("project", "")
+        year = request.GET.get("year", "")
+        if topic:
+            news = news.filter(topics__slug=topic)
+        if project.isdigit():
+            # Translations may still point at the source-language project: match any version.
+            chosen = ProjectPage.objects.filter(pk=int(project)).values("translation_key")
+            news = news.filter(project__translation_key__in=chosen)
+        if year.isdigit():
+            news = news.filter(date__year=int(year))
+        context.update(
+            news_page=Paginator(news.distinct(), self.page_size).get_page(request.GET.get("page")),
+            topic_names=Topic.names_by_slug(self.locale),
+            projects=ProjectPage.objects.live().filter(locale=self.locale).only("id", "title"),
+            years=(
+                self.news()
+                .annotate(year=ExtractYear("date"))
+                .order_by("-year")
+                .values_list("year", flat=True)
+                .distinct()
+            ),
+            filters={"topic": topic, "project": project, "year": year},
+        )
+        return context
+
+
+class NewsPage(ProjectLinkMixin, BasePage):
+    """A news article: date, lead, image, topics and a StreamField body."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    lead = models.TextField(_("lead"), help_text=_("One or two sentences that open the article."))
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    topics = ParentalManyToManyField("news.Topic", verbose_name=_("topics"), blank=True)
+
+    objects = NewsPageManager()
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("date"), FieldPanel("project"), FieldPanel("topics")],
+            heading=_("Classification"),
+        ),
+        FieldPanel("lead"),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    api_fields = [
+        APIField("date"),
+        APIField("lead"),
+        APIField("body"),
+        APIField("topics"),
+        APIField("project"),
+    ]
+
+    class Meta:
+        verbose_name = _("news article")
+        verbose_name_plural = _("news articles")
+
+    def related_news(self, count=3):
+        """Other news sharing a topic, newest first (falls back to the latest news)."""
+        siblings = NewsPage.objects.for_listing().filter(locale=self.locale).exclude(pk=self.pk)
+        slugs = [topic.slug for topic in self.topics.all()]
+        related = list(siblings.filter(topics__slug__in=slugs).distinct()[:count]) if slugs else []
+        if len(related) < count:
+            seen = [page.pk for page in related]
+            related += list(siblings.exclude(pk__in=seen)[: count - len(related)])
+        return related
