@@ -17,6 +17,11 @@ class QuoteBlock(blocks.StructBlock):
         icon = "openquote"
         template = "blocks/quote_block.html"
         label = _("Quote")
+        description = _("A sentence from a participant, a tutor or a company, with its author.")
+        preview_value = {
+            "text": "Dopo sei mesi so cosa voglio fare: lavorare in cucina.",
+            "attribution": "Amina, tirocinante",
+        }
 
 
 class DocumentLinkBlock(blocks.StructBlock):
@@ -29,6 +34,7 @@ class DocumentLinkBlock(blocks.StructBlock):
         icon = "doc-full"
         template = "blocks/document_link_block.html"
         label = _("Document")
+        description = _("A button that downloads a public document from the library.")
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -44,6 +50,13 @@ class CallToActionBlock(blocks.StructBlock):
         icon = "pick"
         template = "blocks/call_to_action_block.html"
         label = _("Call to action")
+        description = _("A highlighted box with a button to a page or another website.")
+        preview_value = {
+            "title": "Diventa azienda ospitante",
+            "text": "Registrati e prepara il tuo dossier in dieci minuti.",
+            "button_label": "Candidati",
+            "url": "https://example.org/",
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -60,9 +73,21 @@ class BodyBlock(blocks.StreamBlock):
     paragraph = blocks.RichTextBlock(
         label=_("Text"),
         features=["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"],
+        description=_("Paragraphs, headings, lists and links."),
+        preview_value=(
+            "<h2>Come funziona il tirocinio</h2><p>Sei mesi in azienda, con un tutor e "
+            "un'indennità mensile a carico del progetto.</p>"
+        ),
     )
-    image = ImageBlock(label=_("Image"))
+    image = ImageBlock(
+        label=_("Image"),
+        description=_("An image with its alternative text (or marked as decorative)."),
+    )
     quote = QuoteBlock()
-    embed = EmbedBlock(label=_("Video or embed"), max_width=800)
+    embed = EmbedBlock(
+        label=_("Video or embed"),
+        max_width=800,
+        description=_("A video from YouTube or Vimeo, by its address."),
+    )
     document = DocumentLinkBlock()
     call_to_action = CallToActionBlock()

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from companies.models import Territory
 from home import demo
 from home.models import (
     FormField,
@@ -96,6 +97,8 @@ class DemoBuilder:
         }
         self.contact_page(home)
         self.site_settings(legal, self.funding_disclosure())
+        for spec in demo.TERRITORIES:
+            Territory.objects.get_or_create(code=spec["code"], defaults={"name": spec["name"]})
 
     # --- pages --------------------------------------------------------------------------
 

@@ -43,6 +43,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("search/", search, name="search"),
+    path("companies/", include("companies.urls")),
     path("feedback/<int:page_id>/", page_feedback, name="page_feedback"),
     path("feeds/news/rss/", NewsFeed(), name="news_feed_rss"),
     path("feeds/news/atom/", NewsAtomFeed(), name="news_feed_atom"),

@@ -70,7 +70,8 @@ class TestSignup:
             LOGIN_URL, {"login": "nuova.azienda@example.org", "password": "una-Password-lunga-9"}
         )
         assert response.status_code == 302
-        assert response["Location"] == "/"
+        # A verified company user lands in company onboarding.
+        assert response["Location"] == "/it/companies/"
         user = response.wsgi_request.user
         assert user.is_authenticated
         assert not user.is_staff

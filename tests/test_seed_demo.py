@@ -12,6 +12,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from companies.models import Territory
 from home.models import FormPage, HomePage, Partner, ProjectPage, SiteSettings
 from news.models import CallPage, CallStatus, NewsPage, Topic
 
@@ -31,6 +32,7 @@ def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(site_stru
         assert FormPage.objects.filter(locale__language_code=code, live=True).count() == 1
         assert Topic.objects.filter(locale__language_code=code).count() >= 5
         assert Partner.objects.filter(locale__language_code=code).count() >= 5
+    assert Territory.objects.count() >= 2
     calls = CallPage.objects.filter(locale__language_code="it")
     assert {call.status for call in calls} == set(CallStatus.values)
     assert any(call.accepts_host_companies for call in calls)

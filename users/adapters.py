@@ -1,6 +1,8 @@
 """allauth adapter: keeps e-mails lower-case and records the signup language."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
 
 
@@ -12,6 +14,13 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def clean_email(self, email):
         return super().clean_email(email).strip().lower()
+
+    def get_login_redirect_url(self, request):
+        """Company users land in their dossier; staff and explicit ?next= go where asked."""
+        url = super().get_login_redirect_url(request)
+        if url == settings.LOGIN_REDIRECT_URL and not request.user.is_staff:
+            return reverse("companies:index")
+        return url
 
     def save_user(self, request, user, form, commit=True):
         user.is_staff = False

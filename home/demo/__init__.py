@@ -16,6 +16,7 @@ from home.demo.site import (
     PROJECT,
     PROJECT_PAGE,
     STANDARD_PAGES,
+    TERRITORIES,
     TOPICS,
 )
 
@@ -32,5 +33,6 @@ __all__ = [
     "PROJECT",
     "PROJECT_PAGE",
     "STANDARD_PAGES",
+    "TERRITORIES",
     "TOPICS",
 ]

@@ -284,3 +284,8 @@ DEMO_ACCOUNTS = [
         "role": "company",
     },
 ]
+
+TERRITORIES = [
+    {"code": "alta-val-elsa", "name": "Alta Val d'Elsa"},
+    {"code": "val-di-cecina", "name": "Alta Val di Cecina"},
+]

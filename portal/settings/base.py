@@ -23,6 +23,7 @@ INSTALLED_APPS = [
     "users",
     "home",
     "news",
+    "companies",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

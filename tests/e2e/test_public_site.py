@@ -50,7 +50,7 @@ def test_visitor_journey(page, demo_site, axe_source, output_path):
     page.get_by_role("link", name=re.compile("host companies", re.IGNORECASE)).first.click()
     apply = page.get_by_role("link", name="Apply as host company")
     expect(apply).to_be_visible()
-    expect(apply).to_have_attribute("href", re.compile(r"/en/accounts/signup/\?call="))
+    expect(apply).to_have_attribute("href", re.compile(r"/en/companies/new/\?call="))
     page.screenshot(path=shots / "3-call-en.png", full_page=True)
 
     # The Arabic home page is mirrored.

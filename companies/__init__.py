@@ -1,0 +1,1 @@
+"""Host companies: the onboarding domain (dossier, team, positions, documents, placements)."""

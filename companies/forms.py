@@ -1,0 +1,99 @@
+"""Forms of the company dossier; each step validates on its own."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from companies.geography import canonical_comune, location_errors
+from companies.models import Company, Territory
+from companies.validators import (
+    ateco_title,
+    normalize_ateco,
+    normalize_codice_fiscale,
+    normalize_partita_iva,
+)
+
+IDENTITY_FIELDS = [
+    "legal_name",
+    "legal_form",
+    "codice_fiscale",
+    "partita_iva",
+    "ateco_code",
+    "headcount",
+    "legal_representative",
+    "address",
+    "cap",
+    "comune",
+    "provincia",
+    "pec",
+    "phone",
+    "territory",
+]
+
+
+class CompanyIdentityForm(forms.ModelForm):
+    """Step 1: who the company is and where its registered office is."""
+
+    # Wider than the stored values: people type "IT 0636 339 1001" or "561111"; the
+    # normalised value is then checked by the model's own length and checksum validators.
+    partita_iva = forms.CharField(label=_("partita IVA"), max_length=20)
+    codice_fiscale = forms.CharField(label=_("codice fiscale"), max_length=24)
+    ateco_code = forms.CharField(label=_("ATECO 2025 code"), max_length=12)
+
+    class Meta:
+        model = Company
+        fields = IDENTITY_FIELDS
+        help_texts = {
+            "headcount": _(
+                "Employees on the payroll today; it decides how many interns you may host."
+            ),
+            "pec": _("Certified e-mail (PEC) registered with the Chamber of Commerce."),
+            "territory": _("The area of the project where the company would host interns."),
+        }
+        widgets = {"headcount": forms.NumberInput(attrs={"min": 0, "max": 100000})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["territory"].queryset = Territory.objects.order_by("name")
+        self.fields["headcount"].max_value = 100000
+        self.fields["ateco_code"].help_text = _(
+            "The ATECO 2025 code of the main activity, e.g. 56.11.11."
+        )
+
+    def clean_partita_iva(self):
+        value = normalize_partita_iva(self.cleaned_data["partita_iva"])
+        if Company.objects.filter(partita_iva=value).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(
+                _(
+                    "A company with this partita IVA is already registered. Ask one of its "
+                    "administrators to add you to its team instead of creating it again."
+                ),
+                code="registered",
+            )
+        return value
+
+    def clean_codice_fiscale(self):
+        return normalize_codice_fiscale(self.cleaned_data["codice_fiscale"])
+
+    def clean_ateco_code(self):
+        return normalize_ateco(self.cleaned_data["ateco_code"])
+
+    def clean_provincia(self):
+        return self.cleaned_data["provincia"].strip().upper()
+
+    def clean(self):
+        cleaned = super().clean()
+        cap, comune, provincia = (cleaned.get(name) for name in ("cap", "comune", "provincia"))
+        if cap and comune and provincia:
+            for field, message in location_errors(cap, comune, provincia).items():
+                self.add_error(field, message)
+            entry = canonical_comune(comune, provincia)
+            if entry and "comune" not in self.errors:
+                cleaned["comune"] = entry["nome"]
+        return cleaned
+
+    @property
+    def ateco_title(self):
+        """The description of the entered code, shown next to it once it is valid."""
+        if self.is_bound and "ateco_code" not in self.errors:
+            return ateco_title(self.cleaned_data.get("ateco_code", ""))
+        return ateco_title(self.instance.ateco_code) if self.instance.pk else ""

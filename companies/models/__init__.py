@@ -1,0 +1,15 @@
+"""Models of the onboarding domain, one module per concept."""
+
+from companies.models.company import Company, CompanyEvent, CompanyStatus, InvalidTransition
+from companies.models.membership import Membership, MembershipRole
+from companies.models.territory import Territory
+
+__all__ = [
+    "Company",
+    "CompanyEvent",
+    "CompanyStatus",
+    "InvalidTransition",
+    "Membership",
+    "MembershipRole",
+    "Territory",
+]

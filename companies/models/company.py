@@ -1,0 +1,184 @@
+"""The host company and its dossier status, with the transitions staff and companies make."""
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from companies.capacity import capacity_for
+from companies.querysets import CompanyQuerySet
+from companies.validators import (
+    ateco_section,
+    ateco_title,
+    validate_ateco,
+    validate_codice_fiscale,
+    validate_partita_iva,
+)
+
+
+class CompanyStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
+class LegalForm(models.TextChoices):
+    SOLE_TRADER = "ditta_individuale", _("Sole trader (ditta individuale)")
+    SNC = "snc", _("General partnership (s.n.c.)")
+    SAS = "sas", _("Limited partnership (s.a.s.)")
+    SRL = "srl", _("Limited company (s.r.l.)")
+    SPA = "spa", _("Joint-stock company (s.p.a.)")
+    COOPERATIVE = "cooperativa", _("Cooperative")
+    SOCIAL_COOPERATIVE = "cooperativa_sociale", _("Social cooperative")
+    ASSOCIATION = "associazione", _("Association or foundation")
+    PUBLIC_BODY = "ente_pubblico", _("Public body")
+    OTHER = "altro", _("Other")
+
+
+class InvalidTransition(Exception):
+    """A status change that the current status does not allow."""
+
+    def __init__(self, company, action):
+        self.company = company
+        self.action = action
+        self.status = company.status
+        super().__init__(f"Cannot {action} a company in status {company.status!r}")
+
+
+# action: (statuses it may start from, status it leads to)
+TRANSITIONS = {
+    "submit": ({CompanyStatus.DRAFT, CompanyStatus.CHANGES_REQUESTED}, CompanyStatus.SUBMITTED),
+    "request_changes": ({CompanyStatus.SUBMITTED}, CompanyStatus.CHANGES_REQUESTED),
+    "approve": ({CompanyStatus.SUBMITTED}, CompanyStatus.APPROVED),
+    "reject": ({CompanyStatus.SUBMITTED}, CompanyStatus.REJECTED),
+}
+EDITABLE = {CompanyStatus.DRAFT, CompanyStatus.CHANGES_REQUESTED}
+
+PROVINCE = RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter province code (e.g. SI)."))
+CAP = RegexValidator(r"^\d{5}$", _("A CAP has five digits."))
+
+
+class Company(models.Model):
+    """A host company's dossier: identity, registered office, territory and review status."""
+
+    legal_name = models.CharField(_("legal name"), max_length=255)
+    legal_form = models.CharField(_("legal form"), max_length=30, choices=LegalForm.choices)
+    codice_fiscale = models.CharField(
+        _("codice fiscale"), max_length=16, validators=[validate_codice_fiscale]
+    )
+    partita_iva = models.CharField(
+        _("partita IVA"), max_length=11, unique=True, validators=[validate_partita_iva]
+    )
+    ateco_code = models.CharField(_("ATECO 2025 code"), max_length=8, validators=[validate_ateco])
+    headcount = models.PositiveIntegerField(_("employees"))
+    address = models.CharField(_("registered office address"), max_length=255)
+    cap = models.CharField(_("CAP"), max_length=5, validators=[CAP])
+    comune = models.CharField(_("comune"), max_length=120)
+    provincia = models.CharField(_("province"), max_length=2, validators=[PROVINCE])
+    pec = models.EmailField(_("PEC"))
+    phone = models.CharField(_("phone"), max_length=40)
+    legal_representative = models.CharField(_("legal representative"), max_length=160)
+    territory = models.ForeignKey(
+        "companies.Territory",
+        verbose_name=_("territory"),
+        on_delete=models.PROTECT,
+        related_name="companies",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=CompanyStatus.choices, default=CompanyStatus.DRAFT
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = CompanyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("company")
+        verbose_name_plural = _("companies")
+        ordering = ["legal_name"]
+        indexes = [models.Index(fields=["status", "submitted_at"])]
+
+    def __str__(self):
+        return self.legal_name
+
+    # --- derived facts ------------------------------------------------------------------
+
+    @property
+    def is_editable(self):
+        """Companies edit their dossier only while it is a draft or changes were requested."""
+        return self.status in EDITABLE
+
+    @property
+    def capacity(self):
+        return capacity_for(self.headcount)
+
+    @property
+    def ateco_title(self):
+        return ateco_title(self.ateco_code)
+
+    @property
+    def ateco_section(self):
+        return ateco_section(self.ateco_code)
+
+    # --- transitions --------------------------------------------------------------------
+
+    def can(self, action):
+        sources, _target = TRANSITIONS[action]
+        return self.status in sources
+
+    def transition(self, action, actor=None, message=""):
+        """Moves to the action's target status and records it on the timeline.
+
+        Refuses illegal moves with InvalidTransition. Callers (the service functions) hold
+        a row lock so that two people acting at once cannot both succeed.
+        """
+        sources, target = TRANSITIONS[action]
+        if self.status not in sources:
+            raise InvalidTransition(self, action)
+        previous = self.status
+        now = timezone.now()
+        self.status = target
+        if action == "submit":
+            self.submitted_at = now
+        elif target in (CompanyStatus.APPROVED, CompanyStatus.REJECTED):
+            self.decided_at = now
+        self.save(update_fields=["status", "submitted_at", "decided_at", "updated_at"])
+        return CompanyEvent.objects.create(
+            company=self,
+            from_status=previous,
+            to_status=target,
+            actor=actor,
+            message=message,
+            created_at=now,
+        )
+
+
+class CompanyEvent(models.Model):
+    """One entry of the dossier's timeline: a status change and the message that came with it."""
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="events")
+    from_status = models.CharField(_("from"), max_length=20, choices=CompanyStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=CompanyStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("company event")
+        verbose_name_plural = _("company events")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.company}: {self.from_status} → {self.to_status}"

@@ -1,0 +1,42 @@
+"""One function per company action: lock, change, audit-log entry (and, later, e-mail)."""
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from companies.models import Company, Membership, MembershipRole
+
+
+class NotEditable(Exception):
+    """The dossier is under review or decided: the company cannot change it now."""
+
+
+@transaction.atomic
+def start_dossier(user, form):
+    """A verified user creates a company dossier (draft) and becomes its administrator."""
+    company = form.save()
+    Membership.objects.create(user=user, company=company, role=MembershipRole.ADMIN)
+    log(company, "approdo.company.create", user=user)
+    return company
+
+
+@transaction.atomic
+def update_identity(user, company, form):
+    """Saves step 1 of the dossier, only while the company may edit it."""
+    locked = Company.objects.select_for_update().get(pk=company.pk)
+    if not locked.is_editable:
+        raise NotEditable
+    company = form.save()
+    log(company, "wagtail.edit", user=user)
+    return company
+
+
+@transaction.atomic
+def submit_dossier(user, company):
+    """Sends the dossier to the staff queue; a second click finds it already submitted.
+
+    Raises companies.models.InvalidTransition when the status does not allow it.
+    """
+    locked = Company.objects.select_for_update().get(pk=company.pk)
+    event = locked.transition("submit", actor=user)
+    log(locked, "approdo.company.submit", user=user)
+    return event

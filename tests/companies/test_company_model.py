@@ -1,0 +1,106 @@
+"""Company status transitions, timeline and need-to-know querysets."""
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from companies.models import Company, CompanyEvent, CompanyStatus, InvalidTransition
+from tests.factories.companies import CompanyFactory, MembershipFactory
+from tests.factories.users import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+ALL_ACTIONS = ["submit", "request_changes", "approve", "reject"]
+LEGAL = {
+    CompanyStatus.DRAFT: {"submit"},
+    CompanyStatus.SUBMITTED: {"request_changes", "approve", "reject"},
+    CompanyStatus.CHANGES_REQUESTED: {"submit"},
+    CompanyStatus.APPROVED: set(),
+    CompanyStatus.REJECTED: set(),
+}
+
+
+@pytest.mark.parametrize("status", list(CompanyStatus))
+@pytest.mark.parametrize("action", ALL_ACTIONS)
+def test_transitions_refuse_illegal_moves(status, action):
+    company = CompanyFactory(status=status)
+    if action in LEGAL[status]:
+        event = company.transition(action)
+        assert event.from_status == status
+        company.refresh_from_db()
+        assert company.status == event.to_status
+    else:
+        with pytest.raises(InvalidTransition):
+            company.transition(action)
+        company.refresh_from_db()
+        assert company.status == status
+        assert not CompanyEvent.objects.filter(company=company).exists()
+
+
+def test_the_round_trip_is_on_the_timeline():
+    company = CompanyFactory()
+    moderator = UserFactory(is_staff=True)
+    assert company.is_editable
+    company.transition("submit")
+    assert not company.is_editable
+    assert company.submitted_at is not None
+    company.transition("request_changes", actor=moderator, message="Manca la PEC corretta.")
+    assert company.is_editable
+    company.transition("submit")
+    company.transition("approve", actor=moderator)
+    assert company.decided_at is not None
+    steps = list(company.events.values_list("to_status", "message"))
+    assert steps == [
+        ("submitted", ""),
+        ("changes_requested", "Manca la PEC corretta."),
+        ("submitted", ""),
+        ("approved", ""),
+    ]
+
+
+def test_partita_iva_is_unique():
+    company = CompanyFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CompanyFactory(partita_iva=company.partita_iva)
+
+
+def test_model_validation_uses_the_italian_validators():
+    company = CompanyFactory.build(partita_iva="06363391002", ateco_code="99.99.99", cap="5303")
+    with pytest.raises(ValidationError) as error:
+        company.full_clean(exclude=["territory"])
+    assert {"partita_iva", "ateco_code", "cap"} <= set(error.value.message_dict)
+
+
+def test_capacity_and_ateco_are_exposed():
+    company = CompanyFactory(headcount=25, ateco_code="56.11.11")
+    assert company.capacity.interns == 3
+    assert company.ateco_section == "I"
+    assert "ristoranti" in company.ateco_title
+
+
+class TestVisibleTo:
+    def test_members_see_only_their_companies(self):
+        mine, theirs = MembershipFactory(), MembershipFactory()
+        visible = Company.objects.visible_to(mine.user)
+        assert list(visible) == [mine.company]
+        assert not visible.filter(pk=theirs.company.pk).exists()
+
+    def test_a_user_may_belong_to_several_companies(self):
+        membership = MembershipFactory()
+        other = MembershipFactory(user=membership.user)
+        visible = set(Company.objects.visible_to(membership.user))
+        assert visible == {membership.company, other.company}
+
+    def test_anonymous_and_outsiders_see_nothing(self):
+        from django.contrib.auth.models import AnonymousUser
+
+        MembershipFactory()
+        assert not Company.objects.visible_to(AnonymousUser()).exists()
+        assert not Company.objects.visible_to(UserFactory()).exists()
+
+    def test_awaiting_review_is_oldest_first(self):
+        first, second = CompanyFactory(), CompanyFactory()
+        CompanyFactory()  # a draft
+        first.transition("submit")
+        second.transition("submit")
+        assert list(Company.objects.awaiting_review()) == [first, second]

@@ -1,0 +1,56 @@
+"""The staff back office opens: dashboard, page explorer, snippets and the project's reports."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories.pages import home_page
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "url_name",
+    [
+        "wagtailadmin_home",
+        "wagtailsnippets_companies_territory:list",
+        "wagtailsnippets_news_topic:list",
+        "wagtailsnippets_home_partner:list",
+        "translation_coverage_report",
+        "page_feedback_report",
+        "wagtailsettings:edit",
+    ],
+)
+def test_admin_screens_open_for_a_superuser(staff_client, url_name):
+    if url_name == "wagtailsettings:edit":
+        url = reverse(url_name, args=["home", "sitesettings"])
+    else:
+        url = reverse(url_name)
+    response = staff_client.get(url, follow=True)  # site settings redirect to the site's form
+    assert response.status_code == 200
+
+
+def test_page_editor_opens_for_every_page_type(staff_client):
+    from tests.factories.pages import (
+        CallIndexPageFactory,
+        CallPageFactory,
+        NewsIndexPageFactory,
+        NewsPageFactory,
+        ProjectPageFactory,
+        StandardPageFactory,
+    )
+
+    home = home_page()
+    news_index = NewsIndexPageFactory(parent=home)
+    call_index = CallIndexPageFactory(parent=home)
+    pages = [
+        home,
+        ProjectPageFactory(parent=home),
+        StandardPageFactory(parent=home),
+        news_index,
+        NewsPageFactory(parent=news_index),
+        call_index,
+        CallPageFactory(parent=call_index),
+    ]
+    for page in pages:
+        response = staff_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200, page.specific_class.__name__
