@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from companies.geography import canonical_comune, location_errors
-from companies.models import Company, Territory
+from companies.models import Company, OperatingSite, Territory
 from companies.validators import (
     ateco_title,
     normalize_ateco,
@@ -30,7 +30,24 @@ IDENTITY_FIELDS = [
 ]
 
 
-class CompanyIdentityForm(forms.ModelForm):
+class LocationMixin:
+    """Checks that CAP, comune and province belong together and fixes the comune's spelling."""
+
+    def clean_provincia(self):
+        return self.cleaned_data["provincia"].strip().upper()
+
+    def check_location(self, cleaned):
+        cap, comune, provincia = (cleaned.get(name) for name in ("cap", "comune", "provincia"))
+        if cap and comune and provincia:
+            for field, message in location_errors(cap, comune, provincia).items():
+                self.add_error(field, message)
+            entry = canonical_comune(comune, provincia)
+            if entry and "comune" not in self.errors:
+                cleaned["comune"] = entry["nome"]
+        return cleaned
+
+
+class CompanyIdentityForm(LocationMixin, forms.ModelForm):
     """Step 1: who the company is and where its registered office is."""
 
     # Wider than the stored values: people type "IT 0636 339 1001" or "561111"; the
@@ -77,19 +94,8 @@ class CompanyIdentityForm(forms.ModelForm):
     def clean_ateco_code(self):
         return normalize_ateco(self.cleaned_data["ateco_code"])
 
-    def clean_provincia(self):
-        return self.cleaned_data["provincia"].strip().upper()
-
     def clean(self):
-        cleaned = super().clean()
-        cap, comune, provincia = (cleaned.get(name) for name in ("cap", "comune", "provincia"))
-        if cap and comune and provincia:
-            for field, message in location_errors(cap, comune, provincia).items():
-                self.add_error(field, message)
-            entry = canonical_comune(comune, provincia)
-            if entry and "comune" not in self.errors:
-                cleaned["comune"] = entry["nome"]
-        return cleaned
+        return self.check_location(super().clean())
 
     @property
     def ateco_title(self):
@@ -97,3 +103,25 @@ class CompanyIdentityForm(forms.ModelForm):
         if self.is_bound and "ateco_code" not in self.errors:
             return ateco_title(self.cleaned_data.get("ateco_code", ""))
         return ateco_title(self.instance.ateco_code) if self.instance.pk else ""
+
+
+class OperatingSiteForm(LocationMixin, forms.ModelForm):
+    """Step 2: a site where interns would work, with its accessibility facts."""
+
+    class Meta:
+        model = OperatingSite
+        fields = [
+            "name",
+            "address",
+            "cap",
+            "comune",
+            "provincia",
+            "step_free_access",
+            "accessible_toilet",
+            "public_transport_nearby",
+            "accessibility_notes",
+        ]
+        widgets = {"accessibility_notes": forms.Textarea(attrs={"rows": 3})}
+
+    def clean(self):
+        return self.check_location(super().clean())

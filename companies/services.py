@@ -22,9 +22,7 @@ def start_dossier(user, form):
 @transaction.atomic
 def update_identity(user, company, form):
     """Saves step 1 of the dossier, only while the company may edit it."""
-    locked = Company.objects.select_for_update().get(pk=company.pk)
-    if not locked.is_editable:
-        raise NotEditable
+    _editable(company)
     company = form.save()
     log(company, "wagtail.edit", user=user)
     return company
@@ -40,3 +38,30 @@ def submit_dossier(user, company):
     event = locked.transition("submit", actor=user)
     log(locked, "approdo.company.submit", user=user)
     return event
+
+
+def _editable(company):
+    locked = Company.objects.select_for_update().get(pk=company.pk)
+    if not locked.is_editable:
+        raise NotEditable
+    return locked
+
+
+@transaction.atomic
+def save_site(user, company, form):
+    """Adds or changes an operating site (step 2) while the dossier is editable."""
+    locked = _editable(company)
+    site = form.save(commit=False)
+    site.company = locked
+    site.save()
+    log(locked, "approdo.company.site", user=user, data={"site": site.pk})
+    return site
+
+
+@transaction.atomic
+def delete_site(user, company, site):
+    """Removes an operating site while the dossier is editable."""
+    locked = _editable(company)
+    site_id = site.pk
+    site.delete()
+    log(locked, "approdo.company.site", user=user, data={"site": site_id, "deleted": True})

@@ -12,4 +12,8 @@ urlpatterns = [
     path("<int:pk>/", views.dashboard, name="dashboard"),
     path("<int:pk>/identity/", views.identity, name="identity"),
     path("<int:pk>/submit/", views.submit, name="submit"),
+    path("<int:pk>/sites/", views.sites, name="sites"),
+    path("<int:pk>/sites/add/", views.site_form, name="site_add"),
+    path("<int:pk>/sites/<int:site_pk>/", views.site_form, name="site_edit"),
+    path("<int:pk>/sites/<int:site_pk>/delete/", views.site_delete, name="site_delete"),
 ]

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from companies import services
-from companies.forms import CompanyIdentityForm
+from companies.forms import CompanyIdentityForm, OperatingSiteForm
 from companies.models import Company, InvalidTransition
 from news.models import CallAudience, CallPage, CallStatus
 
@@ -139,3 +139,49 @@ def submit(request, pk):
             request, _("Thank you: the project staff will review your dossier and reply by e-mail.")
         )
     return redirect("companies:dashboard", pk=company.pk)
+
+
+def _site_or_404(company, site_pk):
+    return get_object_or_404(company.sites.all(), pk=site_pk)
+
+
+@private
+def sites(request, pk):
+    """Step 2: the company's operating sites."""
+    company = visible_company(request, pk)
+    return TemplateResponse(
+        request, "companies/site_list.html", {"company": company, "sites": company.sites.all()}
+    )
+
+
+@private
+def site_form(request, pk, site_pk=None):
+    """Adds a site, or changes one, while the dossier is editable."""
+    company = visible_company(request, pk)
+    site = _site_or_404(company, site_pk) if site_pk else None
+    form = OperatingSiteForm(request.POST or None, instance=site)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_site(request.user, company, form)
+        except services.NotEditable:
+            messages.error(request, _("The dossier is being reviewed: it cannot be changed now."))
+        else:
+            messages.success(request, _("Site saved."))
+        return redirect("companies:sites", pk=company.pk)
+    return TemplateResponse(
+        request, "companies/site_form.html", {"company": company, "site": site, "form": form}
+    )
+
+
+@require_POST
+@private
+def site_delete(request, pk, site_pk):
+    company = visible_company(request, pk)
+    site = _site_or_404(company, site_pk)
+    try:
+        services.delete_site(request.user, company, site)
+    except services.NotEditable:
+        messages.error(request, _("The dossier is being reviewed: it cannot be changed now."))
+    else:
+        messages.success(request, _("Site removed."))
+    return redirect("companies:sites", pk=company.pk)

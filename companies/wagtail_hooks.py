@@ -31,3 +31,6 @@ def register_company_log_actions(actions):
     actions.register_action(
         "approdo.company.submit", _("Submit company dossier"), _("Company dossier submitted")
     )
+    actions.register_action(
+        "approdo.company.site", _("Change operating sites"), _("Operating sites changed")
+    )

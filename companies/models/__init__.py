@@ -2,6 +2,7 @@
 
 from companies.models.company import Company, CompanyEvent, CompanyStatus, InvalidTransition
 from companies.models.membership import Membership, MembershipRole
+from companies.models.site import OperatingSite
 from companies.models.territory import Territory
 
 __all__ = [
@@ -11,5 +12,6 @@ __all__ = [
     "InvalidTransition",
     "Membership",
     "MembershipRole",
+    "OperatingSite",
     "Territory",
 ]

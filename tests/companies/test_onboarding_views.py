@@ -158,6 +158,10 @@ class TestSubmit:
         assert company.status == CompanyStatus.SUBMITTED
 
 
+# Company URLs whose isolation is asserted; site_edit/site_delete are covered in TestSites.
+COVERED = ["dashboard", "identity", "submit", "sites", "site_add", "site_edit", "site_delete"]
+
+
 def company_urls_with_pk():
     return [
         p.name
@@ -169,9 +173,9 @@ def company_urls_with_pk():
 class TestIsolation:
     def test_every_company_url_is_covered(self):
         # When a new company URL appears, add it here so its isolation is asserted below.
-        assert set(company_urls_with_pk()) == {"dashboard", "identity", "submit"}
+        assert set(company_urls_with_pk()) == set(COVERED)
 
-    @pytest.mark.parametrize("name", ["dashboard", "identity", "submit"])
+    @pytest.mark.parametrize("name", ["dashboard", "identity", "submit", "sites", "site_add"])
     def test_another_companys_id_is_a_404(self, member_client, territory, name):
         MembershipFactory(user=member_client.user)
         foreign = CompanyFactory()
@@ -211,3 +215,78 @@ def test_company_users_land_in_onboarding_after_login(client):
         "/it/accounts/login/", {"login": user.email, "password": "a-Long-test-passphrase-42"}
     )
     assert response["Location"] == "/it/companies/"
+
+
+def site_data(**overrides):
+    data = {
+        "name": "Laboratorio",
+        "address": "Via del Commercio 4",
+        "cap": "53036",
+        "comune": "Poggibonsi",
+        "provincia": "SI",
+        "step_free_access": "on",
+        "public_transport_nearby": "on",
+        "accessibility_notes": "Ingresso a livello strada.",
+    }
+    data.update(overrides)
+    return data
+
+
+class TestSites:
+    def test_add_change_and_remove_a_site(self, member_client):
+        company = MembershipFactory(user=member_client.user).company
+        response = member_client.post(reverse("companies:site_add", args=[company.pk]), site_data())
+        assert response.status_code == 302
+        site = company.sites.get()
+        assert site.step_free_access and not site.accessible_toilet
+        member_client.post(
+            reverse("companies:site_edit", args=[company.pk, site.pk]),
+            site_data(name="Magazzino", accessible_toilet="on"),
+        )
+        site.refresh_from_db()
+        assert (site.name, site.accessible_toilet) == ("Magazzino", True)
+        listing = member_client.get(reverse("companies:sites", args=[company.pk]))
+        assert "Magazzino" in listing.text
+        member_client.post(reverse("companies:site_delete", args=[company.pk, site.pk]))
+        assert not company.sites.exists()
+
+    def test_location_mismatch_is_refused(self, member_client):
+        company = MembershipFactory(user=member_client.user).company
+        response = member_client.post(
+            reverse("companies:site_add", args=[company.pk]), site_data(cap="50100")
+        )
+        assert response.status_code == 200
+        assert "non appartiene a Poggibonsi" in response.text
+        assert not company.sites.exists()
+
+    def test_sites_are_frozen_while_under_review(self, member_client):
+        company = MembershipFactory(user=member_client.user).company
+        member_client.post(reverse("companies:site_add", args=[company.pk]), site_data())
+        company.transition("submit")
+        site = company.sites.get()
+        member_client.post(reverse("companies:site_delete", args=[company.pk, site.pk]))
+        member_client.post(
+            reverse("companies:site_add", args=[company.pk]), site_data(name="Altro")
+        )
+        assert list(company.sites.values_list("name", flat=True)) == ["Laboratorio"]
+
+    def test_another_companys_site_is_a_404(self, member_client):
+        from companies.models import OperatingSite
+
+        mine = MembershipFactory(user=member_client.user).company
+        foreign = CompanyFactory()
+        foreign_site = OperatingSite.objects.create(
+            company=foreign,
+            **{
+                k: v
+                for k, v in site_data().items()
+                if k in ("name", "address", "cap", "comune", "provincia")
+            },
+        )
+        for name in ("site_edit", "site_delete"):
+            # Through my company's URL or the other company's: the site is not mine.
+            for company in (mine, foreign):
+                url = reverse(f"companies:{name}", args=[company.pk, foreign_site.pk])
+                assert member_client.post(url, site_data(name="Preso")).status_code == 404
+        foreign_site.refresh_from_db()
+        assert foreign_site.name == "Laboratorio"
