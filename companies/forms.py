@@ -2,15 +2,17 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
 from companies.geography import canonical_comune, location_errors
-from companies.models import Company, OperatingSite, Territory
+from companies.models import Company, OperatingSite, Position, Territory
 from companies.validators import (
     ateco_title,
     normalize_ateco,
     normalize_codice_fiscale,
     normalize_partita_iva,
 )
+from news.models import CallAudience, CallPage, CallStatus
 
 IDENTITY_FIELDS = [
     "legal_name",
@@ -125,3 +127,56 @@ class OperatingSiteForm(LocationMixin, forms.ModelForm):
 
     def clean(self):
         return self.check_location(super().clean())
+
+
+class CallChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.status_label})"
+
+
+class PositionForm(forms.ModelForm):
+    """Step 3: an internship offer at one of the company's own sites."""
+
+    class Meta:
+        model = Position
+        fields = [
+            "title",
+            "site",
+            "call",
+            "tasks",
+            "weekly_hours",
+            "schedule",
+            "places",
+            "starts_on",
+            "ends_on",
+            "accommodations",
+            "requirements",
+        ]
+        field_classes = {"call": CallChoiceField}
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "tasks": forms.Textarea(attrs={"rows": 4}),
+            "accommodations": forms.Textarea(attrs={"rows": 3}),
+            "requirements": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, company, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only this company's sites: another company's site id is simply not a choice.
+        self.fields["site"].queryset = company.sites.all()
+        self.fields["call"].queryset = (
+            CallPage.objects.live()
+            .filter(audience=CallAudience.HOST_COMPANIES, locale=Locale.get_active())
+            .order_by("-closes_at")
+        )
+
+    def clean_call(self):
+        call = self.cleaned_data.get("call")
+        if call is not None and call.status != CallStatus.OPEN:
+            raise forms.ValidationError(
+                _("The call “%(title)s” is not open: choose an open call or none.")
+                % {"title": call.title},
+                code="call_not_open",
+            )
+        return call

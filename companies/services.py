@@ -65,3 +65,28 @@ def delete_site(user, company, site):
     site_id = site.pk
     site.delete()
     log(locked, "approdo.company.site", user=user, data={"site": site_id, "deleted": True})
+
+
+@transaction.atomic
+def save_position(user, company, form):
+    """Adds or changes an internship offer (step 3) while the dossier is editable."""
+    locked = _editable(company)
+    position = form.save(commit=False)
+    position.company = locked
+    position.save()
+    log(locked, "approdo.company.position", user=user, data={"position": position.pk})
+    return position
+
+
+@transaction.atomic
+def delete_position(user, company, position):
+    """Removes an internship offer while the dossier is editable."""
+    locked = _editable(company)
+    position_id = position.pk
+    position.delete()
+    log(
+        locked,
+        "approdo.company.position",
+        user=user,
+        data={"position": position_id, "deleted": True},
+    )

@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from companies import services
-from companies.forms import CompanyIdentityForm, OperatingSiteForm
+from companies.forms import CompanyIdentityForm, OperatingSiteForm, PositionForm
 from companies.models import Company, InvalidTransition
 from news.models import CallAudience, CallPage, CallStatus
 
@@ -185,3 +185,53 @@ def site_delete(request, pk, site_pk):
     else:
         messages.success(request, _("Site removed."))
     return redirect("companies:sites", pk=company.pk)
+
+
+@private
+def positions(request, pk):
+    """Step 3: the internship positions the company offers."""
+    company = visible_company(request, pk)
+    offers = company.positions.select_related("site", "call")
+    return TemplateResponse(
+        request, "companies/position_list.html", {"company": company, "positions": offers}
+    )
+
+
+@private
+def position_form(request, pk, position_pk=None):
+    """Adds an offer (with the call the company came from preselected) or changes one."""
+    company = visible_company(request, pk)
+    position = get_object_or_404(company.positions.all(), pk=position_pk) if position_pk else None
+    if position is None and not company.sites.exists():
+        messages.info(request, _("Add the site where interns would work first."))
+        return redirect("companies:site_add", pk=company.pk)
+    call = chosen_call(request)
+    initial = {"call": call} if call is not None and position is None else {}
+    form = PositionForm(request.POST or None, instance=position, company=company, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_position(request.user, company, form)
+        except services.NotEditable:
+            messages.error(request, _("The dossier is being reviewed: it cannot be changed now."))
+        else:
+            messages.success(request, _("Position saved."))
+        return redirect("companies:positions", pk=company.pk)
+    return TemplateResponse(
+        request,
+        "companies/position_form.html",
+        {"company": company, "position": position, "form": form},
+    )
+
+
+@require_POST
+@private
+def position_delete(request, pk, position_pk):
+    company = visible_company(request, pk)
+    position = get_object_or_404(company.positions.all(), pk=position_pk)
+    try:
+        services.delete_position(request.user, company, position)
+    except services.NotEditable:
+        messages.error(request, _("The dossier is being reviewed: it cannot be changed now."))
+    else:
+        messages.success(request, _("Position removed."))
+    return redirect("companies:positions", pk=company.pk)

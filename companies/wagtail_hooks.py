@@ -34,3 +34,6 @@ def register_company_log_actions(actions):
     actions.register_action(
         "approdo.company.site", _("Change operating sites"), _("Operating sites changed")
     )
+    actions.register_action(
+        "approdo.company.position", _("Change positions"), _("Positions changed")
+    )

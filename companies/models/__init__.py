@@ -2,6 +2,7 @@
 
 from companies.models.company import Company, CompanyEvent, CompanyStatus, InvalidTransition
 from companies.models.membership import Membership, MembershipRole
+from companies.models.position import Position
 from companies.models.site import OperatingSite
 from companies.models.territory import Territory
 
@@ -13,5 +14,6 @@ __all__ = [
     "Membership",
     "MembershipRole",
     "OperatingSite",
+    "Position",
     "Territory",
 ]

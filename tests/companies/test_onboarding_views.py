@@ -158,8 +158,21 @@ class TestSubmit:
         assert company.status == CompanyStatus.SUBMITTED
 
 
-# Company URLs whose isolation is asserted; site_edit/site_delete are covered in TestSites.
-COVERED = ["dashboard", "identity", "submit", "sites", "site_add", "site_edit", "site_delete"]
+# Company URLs whose isolation is asserted; the per-object ones are covered in TestSites
+# and TestPositions.
+COVERED = [
+    "dashboard",
+    "identity",
+    "submit",
+    "sites",
+    "site_add",
+    "site_edit",
+    "site_delete",
+    "positions",
+    "position_add",
+    "position_edit",
+    "position_delete",
+]
 
 
 def company_urls_with_pk():
@@ -175,7 +188,10 @@ class TestIsolation:
         # When a new company URL appears, add it here so its isolation is asserted below.
         assert set(company_urls_with_pk()) == set(COVERED)
 
-    @pytest.mark.parametrize("name", ["dashboard", "identity", "submit", "sites", "site_add"])
+    @pytest.mark.parametrize(
+        "name",
+        ["dashboard", "identity", "submit", "sites", "site_add", "positions", "position_add"],
+    )
     def test_another_companys_id_is_a_404(self, member_client, territory, name):
         MembershipFactory(user=member_client.user)
         foreign = CompanyFactory()

@@ -1,4 +1,4 @@
-"""A verified company user builds the first steps of the dossier and sends it (chromium)."""
+"""A verified company user builds the first three steps of the dossier and sends it."""
 
 import re
 from pathlib import Path
@@ -13,7 +13,9 @@ from tests.factories.users import DEFAULT_PASSWORD, UserFactory
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_identity_site_and_submission(page, site_structure, live_server, axe_source, output_path):
+def test_identity_site_position_and_submission(
+    page, site_structure, live_server, axe_source, output_path
+):
     shots = Path(output_path)
     TerritoryFactory(name="Alta Val d'Elsa", code="alta-val-elsa")
     user = UserFactory(email="titolare@forno.example")
@@ -60,6 +62,21 @@ def test_identity_site_and_submission(page, site_structure, live_server, axe_sou
     page.get_by_role("button", name="Salva").click()
     expect(page.get_by_role("heading", name="Laboratorio")).to_be_visible()
     assert axe_violations(page, axe_source) == []
+
+    page.get_by_role("link", name="Torna all'area azienda").click()
+    page.get_by_role("link", name="Posti di tirocinio offerti").click()
+    page.get_by_role("link", name="Aggiungi un posto di tirocinio").click()
+    page.get_by_label("Ruolo", exact=False).fill("Aiuto fornaio")
+    page.get_by_label("Sede", exact=False).first.select_option(label="Laboratorio — Poggibonsi")
+    page.get_by_label("Mansioni", exact=False).fill("Preparazione degli impasti e confezionamento.")
+    page.get_by_label("Ore settimanali", exact=False).fill("20")
+    page.get_by_label("Orario", exact=False).fill("Lunedì–venerdì, 6–10")
+    page.get_by_label("Posti", exact=False).first.fill("1")
+    page.get_by_label("Disponibile dal", exact=False).fill("2027-01-11")
+    page.get_by_label("Disponibile fino al", exact=False).fill("2027-07-10")
+    assert axe_violations(page, axe_source) == []
+    page.get_by_role("button", name="Salva").click()
+    expect(page.get_by_role("heading", name="Aiuto fornaio")).to_be_visible()
 
     page.get_by_role("link", name="Torna all'area azienda").click()
     page.get_by_role("button", name="Invia la scheda").click()
