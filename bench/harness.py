@@ -127,7 +127,7 @@ def wrk(url, seconds=10, connections=8):
     return rps, p95
 
 
-def write_static_copy(env, name, content):
+def write_static_copy(name, content):
     """Store response bytes under STATIC_ROOT so whitenoise serves the identical payload."""
     target = VAR / "static" / "bench" / name
     target.parent.mkdir(parents=True, exist_ok=True)

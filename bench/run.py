@@ -38,7 +38,7 @@ def query_counts(env, paths):
 
 
 def measure():
-    base_env = prepare_site()
+    database = prepare_site()["DATABASE_URL"]
     cached_env = environment(APPRODO_PAGE_CACHE_SECONDS=600)
     uncached_env = environment(APPRODO_PAGE_CACHE_SECONDS=0)
 
@@ -46,8 +46,8 @@ def measure():
     with gunicorn(uncached_env, 8771) as url:
         index_bytes, _ = fetch(url + NEWS_INDEX)
         page_bytes, _ = fetch(url + NEWS_PAGE)
-    static_index = write_static_copy(base_env, "news-index.html", index_bytes)
-    static_page = write_static_copy(base_env, "news-page.html", page_bytes)
+    static_index = write_static_copy("news-index.html", index_bytes)
+    static_page = write_static_copy("news-page.html", page_bytes)
 
     rows = []
     with gunicorn(cached_env, 8772) as url:
@@ -62,7 +62,7 @@ def measure():
 
     hit_counts = query_counts(cached_env, [NEWS_INDEX])
     miss_counts = query_counts(uncached_env, [NEWS_INDEX, NEWS_PAGE])
-    return rows, {"cached": hit_counts, "uncached": miss_counts}, base_env["DATABASE_URL"]
+    return rows, {"cached": hit_counts, "uncached": miss_counts}, database
 
 
 def render(rows, counts, database):

@@ -10,6 +10,10 @@ class NotEditable(Exception):
     """The dossier is under review or decided: the company cannot change it now."""
 
 
+class SiteInUse(Exception):
+    """A site that positions refer to cannot be removed (positions keep their site)."""
+
+
 @transaction.atomic
 def start_dossier(user, form):
     """A verified user creates a company dossier (draft) and becomes its administrator."""
@@ -60,8 +64,10 @@ def save_site(user, company, form):
 
 @transaction.atomic
 def delete_site(user, company, site):
-    """Removes an operating site while the dossier is editable."""
+    """Removes an operating site while the dossier is editable and no position uses it."""
     locked = _editable(company)
+    if site.positions.exists():
+        raise SiteInUse
     site_id = site.pk
     site.delete()
     log(locked, "approdo.company.site", user=user, data={"site": site_id, "deleted": True})

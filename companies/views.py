@@ -1,5 +1,7 @@
 """Company-facing views: thin, and every object reached through visible_to(user)."""
 
+import uuid
+
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
@@ -30,11 +32,16 @@ def _remember_call(request):
     key = request.GET.get("call")
     if not key:
         return
-    call = (
-        CallPage.objects.live()
-        .filter(translation_key=key, audience=CallAudience.HOST_COMPANIES)
-        .first()
-    )
+    try:
+        key = uuid.UUID(key)
+    except ValueError:
+        call = None  # a mangled link: answered like a call that does not exist
+    else:
+        call = (
+            CallPage.objects.live()
+            .filter(translation_key=key, audience=CallAudience.HOST_COMPANIES)
+            .first()
+        )
     if call is None:
         messages.error(request, _("The call you followed does not exist."))
     elif call.status != CallStatus.OPEN:
@@ -182,6 +189,14 @@ def site_delete(request, pk, site_pk):
         services.delete_site(request.user, company, site)
     except services.NotEditable:
         messages.error(request, _("The dossier is being reviewed: it cannot be changed now."))
+    except services.SiteInUse:
+        messages.error(
+            request,
+            _(
+                "Positions are offered at this site: remove them or move them to another "
+                "site first."
+            ),
+        )
     else:
         messages.success(request, _("Site removed."))
     return redirect("companies:sites", pk=company.pk)

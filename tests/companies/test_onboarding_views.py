@@ -9,7 +9,12 @@ from wagtail.models import ModelLogEntry
 
 from companies import urls as company_urls
 from companies.models import Company, CompanyEvent, CompanyStatus, Membership
-from tests.factories.companies import CompanyFactory, MembershipFactory, TerritoryFactory
+from tests.factories.companies import (
+    CompanyFactory,
+    MembershipFactory,
+    OperatingSiteFactory,
+    TerritoryFactory,
+)
 from tests.factories.pages import CallIndexPageFactory, CallPageFactory, home_page
 from tests.factories.users import UserFactory
 
@@ -64,7 +69,8 @@ class TestStart:
         assert membership.user == member_client.user and membership.is_admin
         assert ModelLogEntry.objects.filter(action="approdo.company.create").count() == 1
         dashboard = member_client.get(response["Location"])
-        assert "Produzione di pane" in dashboard.text or company.ateco_title in dashboard.text
+        assert "Produzione di pane" in company.ateco_title
+        assert company.ateco_title in dashboard.text
         assert dashboard["Cache-Control"].startswith("max-age=0")
         assert "private" in dashboard["Cache-Control"]
 
@@ -214,6 +220,11 @@ class TestCallPreselection:
         response = member_client.get(f"/it/companies/new/?call={call.translation_key}")
         assert "Avviso aziende 2026" in response.text
 
+    def test_a_mangled_call_link_is_answered_not_crashed(self, member_client):
+        response = member_client.get("/it/companies/new/?call=not-a-uuid", follow=True)
+        assert response.status_code == 200
+        assert "non esiste" in response.text
+
     def test_closed_call_is_refused_with_a_message(self, member_client):
         now = timezone.now()
         call = self._call(
@@ -287,18 +298,9 @@ class TestSites:
         assert list(company.sites.values_list("name", flat=True)) == ["Laboratorio"]
 
     def test_another_companys_site_is_a_404(self, member_client):
-        from companies.models import OperatingSite
-
         mine = MembershipFactory(user=member_client.user).company
         foreign = CompanyFactory()
-        foreign_site = OperatingSite.objects.create(
-            company=foreign,
-            **{
-                k: v
-                for k, v in site_data().items()
-                if k in ("name", "address", "cap", "comune", "provincia")
-            },
-        )
+        foreign_site = OperatingSiteFactory(company=foreign)
         for name in ("site_edit", "site_delete"):
             # Through my company's URL or the other company's: the site is not mine.
             for company in (mine, foreign):

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from companies.models import OperatingSite, Position
-from tests.factories.companies import CompanyFactory, MembershipFactory
+from companies.models import Position
+from tests.factories.companies import CompanyFactory, MembershipFactory, OperatingSiteFactory
 from tests.factories.pages import CallIndexPageFactory, CallPageFactory, home_page
 from tests.factories.users import UserFactory
 
@@ -15,14 +15,7 @@ pytestmark = pytest.mark.django_db
 
 
 def make_site(company, name="Laboratorio"):
-    return OperatingSite.objects.create(
-        company=company,
-        name=name,
-        address="Via Roma 1",
-        cap="53036",
-        comune="Poggibonsi",
-        provincia="SI",
-    )
+    return OperatingSiteFactory(company=company, name=name)
 
 
 def position_data(site, **overrides):
@@ -157,3 +150,15 @@ def test_without_a_site_the_company_is_sent_to_add_one(client):
     company = MembershipFactory(user=user).company
     response = client.get(add_url(company))
     assert response["Location"] == reverse("companies:site_add", args=[company.pk])
+
+
+def test_a_site_with_positions_cannot_be_removed(member):
+    client, company, site = member
+    client.post(add_url(company), position_data(site))
+    response = client.post(
+        reverse("companies:site_delete", args=[company.pk, site.pk]), follow=True
+    )
+    assert response.status_code == 200
+    assert "rimuovili o spostali" in response.text
+    assert company.sites.filter(pk=site.pk).exists()
+    assert company.positions.count() == 1

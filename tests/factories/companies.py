@@ -3,7 +3,7 @@
 import factory
 from stdnum import luhn
 
-from companies.models import Company, Membership, MembershipRole, Territory
+from companies.models import Company, Membership, MembershipRole, OperatingSite, Territory
 
 
 def partita_iva(n):
@@ -48,3 +48,15 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory("tests.factories.users.UserFactory")
     company = factory.SubFactory(CompanyFactory)
     role = MembershipRole.ADMIN
+
+
+class OperatingSiteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = OperatingSite
+
+    company = factory.SubFactory(CompanyFactory)
+    name = "Laboratorio"
+    address = "Via Roma 1"
+    cap = "53036"
+    comune = "Poggibonsi"
+    provincia = "SI"
