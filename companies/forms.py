@@ -1,11 +1,12 @@
 """Forms of the company dossier; each step validates on its own."""
 
 from django import forms
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from companies.geography import canonical_comune, location_errors
-from companies.models import Company, OperatingSite, Position, Territory
+from companies.models import Company, DeclarationItem, OperatingSite, Position, Territory
 from companies.validators import (
     ateco_title,
     normalize_ateco,
@@ -83,8 +84,8 @@ class CompanyIdentityForm(LocationMixin, forms.ModelForm):
         if Company.objects.filter(partita_iva=value).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(
                 _(
-                    "A company with this partita IVA is already registered. Ask one of its "
-                    "administrators to add you to its team instead of creating it again."
+                    "A company with this partita IVA is already registered: ask to join its "
+                    "team instead of creating it again."
                 ),
                 code="registered",
             )
@@ -180,3 +181,43 @@ class PositionForm(forms.ModelForm):
                 code="call_not_open",
             )
         return call
+
+
+class DeclarationsForm(forms.Form):
+    """Step 4: one required box per declaration item, and who is declaring.
+
+    The items are read when the form is built, in the current language; ``items`` and
+    ``language`` are what the service stores, so the record matches what was ticked.
+    """
+
+    declarant_name = forms.CharField(label=_("Name of the declaring person"), max_length=160)
+    declarant_role = forms.CharField(
+        label=_("In the capacity of"),
+        max_length=120,
+        help_text=_("E.g. legal representative, or delegate of the legal representative."),
+    )
+
+    def __init__(self, *args, company, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {
+                "declarant_name": company.legal_representative,
+                "declarant_role": _("Legal representative"),
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.language = translation.get_language()
+        self.items = DeclarationItem.objects.for_language(self.language)
+        for item in self.items:
+            self.fields[self.field_name(item)] = forms.BooleanField(
+                label=item.text,
+                required=True,
+                error_messages={"required": _("Tick this box to make the declaration.")},
+            )
+
+    @staticmethod
+    def field_name(item):
+        return f"item_{item.translation_key.hex}"
+
+    def item_fields(self):
+        return [self[self.field_name(item)] for item in self.items]

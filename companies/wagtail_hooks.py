@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from companies.models import Territory
+from companies.models import DeclarationItem, Territory
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -20,6 +20,24 @@ class TerritoryViewSet(SnippetViewSet):
 
 
 register_snippet(TerritoryViewSet)
+
+
+class DeclarationItemViewSet(SnippetViewSet):
+    """The self-declaration items companies sign in step 4, under Settings.
+
+    Translated like other snippets; a changed wording asks companies to sign again.
+    """
+
+    model = DeclarationItem
+    icon = "form"
+    menu_label = _("Company declarations")
+    add_to_settings_menu = True
+    list_display = ["text", "sort_order", "active"]
+    list_filter = ["active"]
+    ordering = ["sort_order"]
+
+
+register_snippet(DeclarationItemViewSet)
 
 
 @hooks.register("register_log_actions")
@@ -37,3 +55,15 @@ def register_company_log_actions(actions):
     actions.register_action(
         "approdo.company.position", _("Change positions"), _("Positions changed")
     )
+    for action, label, message in [
+        ("declare", _("Sign declarations"), _("Declarations signed")),
+        ("invite", _("Invite to the team"), _("Colleague invited")),
+        ("invite_revoke", _("Revoke invitation"), _("Invitation revoked")),
+        ("join", _("Join the team"), _("Joined the team")),
+        ("join_request", _("Ask to join the team"), _("Request to join sent")),
+        ("join_decision", _("Answer a request to join"), _("Request to join answered")),
+        ("role", _("Change a member's role"), _("Member's role changed")),
+        ("remove_member", _("Remove a member"), _("Member removed")),
+        ("leave", _("Leave the team"), _("Left the team")),
+    ]:
+        actions.register_action(f"approdo.company.{action}", label, message)

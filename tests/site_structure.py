@@ -4,6 +4,9 @@ Live-server (transactional) tests flush the database after each test, including 
 page, locales and default Site that migrations created; the next test would get a 404.
 """
 
+from importlib import import_module
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
@@ -38,6 +41,8 @@ def ensure_site_structure():
         codename="submit_translation",
         defaults={"name": "Can submit translations"},
     )
+    # The shipped company declarations come from a data migration too.
+    import_module("companies.migrations.0005_default_declarations").create_defaults(apps, None)
     # Wagtail caches site root paths; stale entries point at the flushed Site.
     cache.clear()
     return home

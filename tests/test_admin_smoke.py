@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db
     [
         "wagtailadmin_home",
         "wagtailsnippets_companies_territory:list",
+        "wagtailsnippets_companies_declarationitem:list",
         "wagtailsnippets_news_topic:list",
         "wagtailsnippets_home_partner:list",
         "translation_coverage_report",
@@ -54,3 +55,19 @@ def test_page_editor_opens_for_every_page_type(staff_client):
     for page in pages:
         response = staff_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
         assert response.status_code == 200, page.specific_class.__name__
+
+
+def test_staff_reword_a_declaration_in_settings(staff_client):
+    """The declaration items sit under Settings and their wording is edited there."""
+    from companies.models import DeclarationItem
+
+    item = DeclarationItem.objects.for_language("it")[0]
+    menu = staff_client.get(reverse("wagtailadmin_home")).text
+    assert reverse("wagtailsnippets_companies_declarationitem:list") in menu
+    edit = reverse("wagtailsnippets_companies_declarationitem:edit", args=[item.pk])
+    response = staff_client.post(
+        edit, {"text": "Testo riformulato.", "sort_order": "5", "active": "on"}
+    )
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert item.text == "Testo riformulato."

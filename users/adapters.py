@@ -22,6 +22,10 @@ class AccountAdapter(DefaultAccountAdapter):
             return reverse("companies:index")
         return url
 
+    def get_signup_redirect_url(self, request):
+        """A new company user goes straight to onboarding once the address is confirmed."""
+        return reverse("companies:index")
+
     def save_user(self, request, user, form, commit=True):
         user.is_staff = False
         user.is_superuser = False

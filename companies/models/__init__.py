@@ -1,16 +1,29 @@
 """Models of the onboarding domain, one module per concept."""
 
 from companies.models.company import Company, CompanyEvent, CompanyStatus, InvalidTransition
+from companies.models.declaration import CompanyDeclaration, DeclarationItem
 from companies.models.membership import Membership, MembershipRole
 from companies.models.position import Position
 from companies.models.site import OperatingSite
+from companies.models.team import (
+    Invitation,
+    InvitationState,
+    JoinRequest,
+    JoinRequestStatus,
+)
 from companies.models.territory import Territory
 
 __all__ = [
     "Company",
+    "CompanyDeclaration",
     "CompanyEvent",
     "CompanyStatus",
+    "DeclarationItem",
     "InvalidTransition",
+    "Invitation",
+    "InvitationState",
+    "JoinRequest",
+    "JoinRequestStatus",
     "Membership",
     "MembershipRole",
     "OperatingSite",

@@ -14,6 +14,7 @@ from tests.factories.companies import (
     MembershipFactory,
     OperatingSiteFactory,
     TerritoryFactory,
+    complete_dossier,
 )
 from tests.factories.pages import CallIndexPageFactory, CallPageFactory, home_page
 from tests.factories.users import UserFactory
@@ -118,7 +119,8 @@ class TestStart:
         CompanyFactory(partita_iva="06363391001")
         response = member_client.post("/it/companies/new/", identity_data(territory))
         assert Company.objects.count() == 1
-        assert "amministratori" in response.text
+        assert "chiedi di entrare" in response.text
+        assert 'href="/it/companies/join/?partita_iva=IT+06363391001"' in response.text
 
     def test_tampered_status_is_ignored(self, member_client, territory):
         member_client.post("/it/companies/new/", identity_data(territory, status="approved"))
@@ -127,7 +129,7 @@ class TestStart:
 
 class TestSubmit:
     def test_double_submit_creates_one_submission(self, member_client):
-        company = MembershipFactory(user=member_client.user).company
+        company = complete_dossier(MembershipFactory(user=member_client.user).company)
         url = reverse("companies:submit", args=[company.pk])
         first, second = member_client.post(url), member_client.post(url)
         assert first.status_code == second.status_code == 302
@@ -146,6 +148,7 @@ class TestSubmit:
 
     def test_changes_requested_can_be_edited_and_resubmitted(self, member_client, territory):
         company = MembershipFactory(user=member_client.user, company__territory=territory).company
+        complete_dossier(company)
         company.transition("submit")
         company.transition("request_changes", message="Correggere la PEC.")
         data = identity_data(
@@ -164,12 +167,20 @@ class TestSubmit:
         assert company.status == CompanyStatus.SUBMITTED
 
 
-# Company URLs whose isolation is asserted; the per-object ones are covered in TestSites
-# and TestPositions.
+# Company URLs whose isolation is asserted; the per-object ones are covered in TestSites,
+# TestPositions and tests/companies/test_team.py.
 COVERED = [
     "dashboard",
     "identity",
+    "declarations",
     "submit",
+    "team",
+    "invite",
+    "invitation_revoke",
+    "member_role",
+    "member_remove",
+    "leave",
+    "join_request_decide",
     "sites",
     "site_add",
     "site_edit",
@@ -196,7 +207,19 @@ class TestIsolation:
 
     @pytest.mark.parametrize(
         "name",
-        ["dashboard", "identity", "submit", "sites", "site_add", "positions", "position_add"],
+        [
+            "dashboard",
+            "identity",
+            "declarations",
+            "submit",
+            "sites",
+            "site_add",
+            "positions",
+            "position_add",
+            "team",
+            "invite",
+            "leave",
+        ],
     )
     def test_another_companys_id_is_a_404(self, member_client, territory, name):
         MembershipFactory(user=member_client.user)
@@ -206,6 +229,8 @@ class TestIsolation:
         assert member_client.post(url, identity_data(territory)).status_code == 404
         foreign.refresh_from_db()
         assert foreign.status == CompanyStatus.DRAFT
+        assert foreign.memberships.count() == 0
+        assert not foreign.declarations.exists()
         missing = reverse(f"companies:{name}", args=[foreign.pk + 1000])
         assert member_client.post(missing).status_code == 404
 

@@ -1,9 +1,23 @@
 """Factories for host companies: valid Italian identifiers generated with python-stdnum."""
 
+import datetime
+
 import factory
+from django.utils import timezone
 from stdnum import luhn
 
-from companies.models import Company, Membership, MembershipRole, OperatingSite, Territory
+from companies.models import (
+    Company,
+    CompanyDeclaration,
+    DeclarationItem,
+    Invitation,
+    JoinRequest,
+    Membership,
+    MembershipRole,
+    OperatingSite,
+    Position,
+    Territory,
+)
 
 
 def partita_iva(n):
@@ -60,3 +74,65 @@ class OperatingSiteFactory(factory.django.DjangoModelFactory):
     cap = "53036"
     comune = "Poggibonsi"
     provincia = "SI"
+
+
+class PositionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Position
+
+    company = factory.SubFactory(CompanyFactory)
+    site = factory.SubFactory(OperatingSiteFactory, company=factory.SelfAttribute("..company"))
+    title = "Aiuto cuoco"
+    tasks = "Preparazione delle verdure."
+    weekly_hours = 20
+    schedule = "Lunedì–venerdì, 9–13"
+    places = 1
+    starts_on = datetime.date(2027, 1, 11)
+    ends_on = datetime.date(2027, 7, 10)
+
+
+def signed_items(language="it"):
+    """The current declaration items as a signed record stores them."""
+    return [
+        {"key": str(item.translation_key), "text": item.text}
+        for item in DeclarationItem.objects.for_language(language)
+    ]
+
+
+class CompanyDeclarationFactory(factory.django.DjangoModelFactory):
+    """A declaration signed just now over every current item, in Italian."""
+
+    class Meta:
+        model = CompanyDeclaration
+
+    company = factory.SubFactory(CompanyFactory)
+    declarant_name = "Maria Rossi"
+    declarant_role = "Legale rappresentante"
+    signed_at = factory.LazyFunction(timezone.now)
+    language = "it"
+    items = factory.LazyAttribute(lambda o: signed_items(o.language))
+
+
+def complete_dossier(company):
+    """Gives a company what it needs to be sent: a site, a position, signed declarations."""
+    PositionFactory(company=company)
+    CompanyDeclarationFactory(company=company)
+    return company
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Invitation
+
+    company = factory.SubFactory(CompanyFactory)
+    email = factory.Sequence(lambda n: f"collega{n}@impresa.example")
+    role = MembershipRole.MEMBER
+    language = "it"
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JoinRequest
+
+    company = factory.SubFactory(CompanyFactory)
+    user = factory.SubFactory("tests.factories.users.UserFactory")

@@ -1,9 +1,16 @@
-"""One function per company action: lock, change, audit-log entry (and, later, e-mail)."""
+"""One function per dossier action: lock, check, change, audit-log entry."""
 
 from django.db import transaction
+from django.utils import timezone
 from wagtail.log_actions import log
 
-from companies.models import Company, Membership, MembershipRole
+from companies.dossier import missing_steps
+from companies.models import (
+    Company,
+    CompanyDeclaration,
+    Membership,
+    MembershipRole,
+)
 
 
 class NotEditable(Exception):
@@ -12,6 +19,14 @@ class NotEditable(Exception):
 
 class SiteInUse(Exception):
     """A site that positions refer to cannot be removed (positions keep their site)."""
+
+
+class Incomplete(Exception):
+    """The dossier cannot be sent yet: ``steps`` lists what is missing."""
+
+    def __init__(self, steps):
+        self.steps = steps
+        super().__init__(", ".join(step.name for step in steps))
 
 
 @transaction.atomic
@@ -36,9 +51,14 @@ def update_identity(user, company, form):
 def submit_dossier(user, company):
     """Sends the dossier to the staff queue; a second click finds it already submitted.
 
-    Raises companies.models.InvalidTransition when the status does not allow it.
+    Raises companies.models.InvalidTransition when the status does not allow it, and
+    Incomplete when a step is missing (checked under the lock, after the status).
     """
     locked = Company.objects.select_for_update().get(pk=company.pk)
+    if locked.can("submit"):
+        missing = missing_steps(locked)
+        if missing:
+            raise Incomplete(missing)
     event = locked.transition("submit", actor=user)
     log(locked, "approdo.company.submit", user=user)
     return event
@@ -96,3 +116,28 @@ def delete_position(user, company, position):
         user=user,
         data={"position": position_id, "deleted": True},
     )
+
+
+@transaction.atomic
+def sign_declarations(user, company, form):
+    """Step 4: records who declared what, and when, with the texts exactly as ticked.
+
+    ``form`` is a valid DeclarationsForm: its items were read from the database when the
+    boxes were checked, so a wording changed meanwhile shows up as an unticked new box.
+    """
+    locked = _editable(company)
+    language = form.language
+    items = form.items
+    declarant_name = form.cleaned_data["declarant_name"]
+    declarant_role = form.cleaned_data["declarant_role"]
+    declaration = CompanyDeclaration.objects.create(
+        company=locked,
+        declarant_name=declarant_name,
+        declarant_role=declarant_role,
+        signed_by=user,
+        signed_at=timezone.now(),
+        language=language,
+        items=[{"key": str(item.translation_key), "text": item.text} for item in items],
+    )
+    log(locked, "approdo.company.declare", user=user, data={"declaration": declaration.pk})
+    return declaration

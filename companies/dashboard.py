@@ -1,0 +1,63 @@
+"""The dashboard's "what do I do next?" list, worked out from the dossier and the team."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from companies.models import CompanyStatus, JoinRequestStatus
+
+
+@dataclass(frozen=True)
+class Todo:
+    """One thing the company should do; ``url`` is where to do it (None: nothing to click)."""
+
+    text: str
+    url: str | None = None
+
+
+def todo_items(company, steps, membership):
+    """The next actions for this company and user, most urgent first."""
+    items = []
+    if company.status == CompanyStatus.CHANGES_REQUESTED:
+        items.append(
+            Todo(
+                _("Read the project staff's request in the history and update the dossier."),
+                "#timeline-title",
+            )
+        )
+    if company.is_editable:
+        missing = [step for step in steps if not step.done]
+        for step in missing:
+            text = _("Complete “%(step)s”") % {"step": step.label}
+            if step.detail:
+                text = f"{text}: {step.detail}"
+            items.append(Todo(text, reverse(step.url_name, args=[company.pk])))
+        if not missing:
+            items.append(Todo(_("Send the dossier to the project staff."), "#send-dossier"))
+    elif company.status == CompanyStatus.APPROVED:
+        items.append(
+            Todo(
+                _(
+                    "Sign the host agreement (convenzione) the project staff send you and "
+                    "upload it in the documents section."
+                ),
+                "#documents-title",
+            )
+        )
+    if membership is not None and membership.is_admin:
+        waiting = company.join_requests.filter(status=JoinRequestStatus.PENDING).count()
+        if waiting:
+            items.append(
+                Todo(
+                    ngettext(
+                        "%(count)d person asks to join your team: answer the request.",
+                        "%(count)d people ask to join your team: answer their requests.",
+                        waiting,
+                    )
+                    % {"count": waiting},
+                    reverse("companies:team", args=[company.pk]),
+                )
+            )
+    return items

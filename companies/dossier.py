@@ -1,0 +1,65 @@
+"""The dossier's four steps and whether each is complete: the dashboard and submit share it."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from companies.models import DeclarationItem
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the dossier, as the company sees it on the dashboard."""
+
+    name: str
+    label: Promise
+    url_name: str
+    done: bool
+    detail: str | Promise = ""
+
+
+def dossier_steps(company, language_code=None):
+    """The four steps in order, with what is missing; four queries whatever the data size."""
+    site_count = company.sites.count()
+    position_count = company.positions.count()
+    declaration = company.declarations.first()
+    items = DeclarationItem.objects.for_language(
+        declaration.language if declaration else language_code
+    )
+    declared = declaration is not None and declaration.is_current(items)
+    if declared:
+        declaration_detail = ""
+    elif declaration is not None:
+        declaration_detail = _("The declarations changed since you signed them: sign again.")
+    else:
+        declaration_detail = _("Not signed yet.")
+    return [
+        Step("identity", _("Company identity"), "companies:identity", True),
+        Step(
+            "sites",
+            _("Operating sites"),
+            "companies:sites",
+            site_count > 0,
+            "" if site_count else _("Add at least one site where interns would work."),
+        ),
+        Step(
+            "positions",
+            _("Positions offered"),
+            "companies:positions",
+            position_count > 0,
+            "" if position_count else _("Offer at least one internship position."),
+        ),
+        Step(
+            "declarations",
+            _("Declarations"),
+            "companies:declarations",
+            declared,
+            declaration_detail,
+        ),
+    ]
+
+
+def missing_steps(company):
+    """The steps that stop the dossier from being sent; empty when it is complete."""
+    return [step for step in dossier_steps(company) if not step.done]

@@ -1,0 +1,46 @@
+"""Company-facing views: thin, and every object reached through visible_to(user)."""
+
+from companies.views.dossier import company_index, dashboard, declarations, identity, start, submit
+from companies.views.steps import (
+    position_delete,
+    position_form,
+    positions,
+    site_delete,
+    site_form,
+    sites,
+)
+from companies.views.team import (
+    invitation,
+    invitation_revoke,
+    invite,
+    join,
+    join_request_decide,
+    leave,
+    member_remove,
+    member_role,
+    team,
+)
+
+__all__ = [
+    "company_index",
+    "dashboard",
+    "declarations",
+    "identity",
+    "invitation",
+    "invitation_revoke",
+    "invite",
+    "join",
+    "join_request_decide",
+    "leave",
+    "member_remove",
+    "member_role",
+    "position_delete",
+    "position_form",
+    "positions",
+    "site_delete",
+    "site_form",
+    "sites",
+    "start",
+    "submit",
+    "team",
+]
