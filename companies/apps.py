@@ -7,3 +7,13 @@ class CompaniesConfig(AppConfig):
 
     name = "companies"
     verbose_name = _("Host companies")
+
+    def ready(self):
+        # Registered here, before Wagtail builds its admin, so no default policy is made first.
+        from wagtail.permissions import register_permission_policy
+
+        from companies.backoffice.policies import CompanyPermissionPolicy
+        from companies.models import Company, Position
+
+        register_permission_policy(Company, CompanyPermissionPolicy(Company))
+        register_permission_policy(Position, CompanyPermissionPolicy(Position))

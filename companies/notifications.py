@@ -11,7 +11,13 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from companies.models import Invitation, JoinRequest, JoinRequestStatus, MembershipRole
+from companies.models import (
+    CompanyEvent,
+    Invitation,
+    JoinRequest,
+    JoinRequestStatus,
+    MembershipRole,
+)
 
 
 def _absolute(path):
@@ -84,3 +90,46 @@ def send_join_request(join_request_id):
             language,
             {"join_request": join_request, "company": company, "url": _absolute(path)},
         )
+
+
+def _to_members(company, template, context, url_name="companies:dashboard"):
+    """Sends to every member of the company, each in their own language."""
+    for membership in company.memberships.select_related("user"):
+        language = membership.user.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            path = reverse(url_name, args=[company.pk])
+        send_templated(
+            template,
+            membership.user.email,
+            language,
+            {**context, "company": company, "url": _absolute(path)},
+        )
+
+
+@task()
+def send_submission(event_id):
+    """Dossier sent: the company gets a receipt, the territory's moderators a new item."""
+    event = CompanyEvent.objects.select_related("company__territory").filter(pk=event_id).first()
+    if event is None:
+        return
+    company = event.company
+    _to_members(company, "submission_received", {"event": event})
+    for moderator in company.territory.moderators.filter(is_active=True):
+        language = moderator.preferred_language or settings.LANGUAGE_CODE
+        with translation.override(language):
+            path = reverse("companies_admin:inspect", args=[company.pk])
+        send_templated(
+            "new_submission",
+            moderator.email,
+            language,
+            {"company": company, "event": event, "url": _absolute(path)},
+        )
+
+
+@task()
+def send_decision(event_id):
+    """Changes requested, approved or rejected: every member of the company is told."""
+    event = CompanyEvent.objects.select_related("company", "actor").filter(pk=event_id).first()
+    if event is None:
+        return
+    _to_members(event.company, f"decision_{event.to_status}", {"event": event})

@@ -14,6 +14,20 @@ class CompanyQuerySet(models.QuerySet):
             return self.none()
         return self.filter(memberships__user=user)
 
+    def reviewable_by(self, user):
+        """Companies a staff user may see in the back office: their territories' only.
+
+        Superusers see all; staff need ``companies.view_company`` (to look) and are then
+        limited to the territories they moderate. Everyone else sees nothing.
+        """
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        if not user.has_perm("companies.view_company"):
+            return self.none()
+        return self.filter(territory__moderators=user)
+
     def awaiting_review(self):
         from companies.models.company import CompanyStatus
 

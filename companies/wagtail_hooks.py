@@ -1,10 +1,14 @@
 """Staff back office for host companies (the moderation queue builds on this)."""
 
+from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from companies.backoffice.views import AwaitingReviewPanel
+from companies.backoffice.viewsets import HostCompaniesGroup
 from companies.models import DeclarationItem, Territory
 
 
@@ -17,6 +21,11 @@ class TerritoryViewSet(SnippetViewSet):
     add_to_admin_menu = False
     list_display = ["name", "code"]
     search_fields = ["name", "code"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("code"),
+        FieldPanel("moderators", widget=CheckboxSelectMultiple),
+    ]
 
 
 register_snippet(TerritoryViewSet)
@@ -38,6 +47,17 @@ class DeclarationItemViewSet(SnippetViewSet):
 
 
 register_snippet(DeclarationItemViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_host_companies():
+    return HostCompaniesGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_awaiting_review_panel(request, panels):
+    if request.user.is_superuser or request.user.has_perm("companies.view_company"):
+        panels.append(AwaitingReviewPanel(request))
 
 
 @hooks.register("register_log_actions")
@@ -65,5 +85,8 @@ def register_company_log_actions(actions):
         ("role", _("Change a member's role"), _("Member's role changed")),
         ("remove_member", _("Remove a member"), _("Member removed")),
         ("leave", _("Leave the team"), _("Left the team")),
+        ("approve", _("Approve company"), _("Company approved")),
+        ("request_changes", _("Request changes to company"), _("Changes requested to company")),
+        ("reject", _("Reject company"), _("Company rejected")),
     ]:
         actions.register_action(f"approdo.company.{action}", label, message)

@@ -73,6 +73,10 @@ class Company(models.Model):
         _("partita IVA"), max_length=11, unique=True, validators=[validate_partita_iva]
     )
     ateco_code = models.CharField(_("ATECO 2025 code"), max_length=8, validators=[validate_ateco])
+    # Derived from ateco_code on save, stored so that staff can filter the queue by sector.
+    ateco_section = models.CharField(
+        _("ATECO section"), max_length=1, blank=True, editable=False, db_index=True
+    )
     headcount = models.PositiveIntegerField(_("employees"))
     address = models.CharField(_("registered office address"), max_length=255)
     cap = models.CharField(_("CAP"), max_length=5, validators=[CAP])
@@ -102,9 +106,16 @@ class Company(models.Model):
         verbose_name_plural = _("companies")
         ordering = ["legal_name"]
         indexes = [models.Index(fields=["status", "submitted_at"])]
+        permissions = [("review_company", _("Can decide on host companies' dossiers"))]
 
     def __str__(self):
         return self.legal_name
+
+    def save(self, *args, **kwargs):
+        self.ateco_section = ateco_section(self.ateco_code)
+        if "update_fields" in kwargs and "ateco_code" in (kwargs["update_fields"] or ()):
+            kwargs["update_fields"] = {*kwargs["update_fields"], "ateco_section"}
+        super().save(*args, **kwargs)
 
     # --- derived facts ------------------------------------------------------------------
 
@@ -120,10 +131,6 @@ class Company(models.Model):
     @property
     def ateco_title(self):
         return ateco_title(self.ateco_code)
-
-    @property
-    def ateco_section(self):
-        return ateco_section(self.ateco_code)
 
     # --- transitions --------------------------------------------------------------------
 

@@ -1,5 +1,6 @@
 """Territories (zone, partners' areas): they scope staff queues and notifications."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -9,6 +10,17 @@ class Territory(models.Model):
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     code = models.SlugField(_("code"), max_length=40, unique=True)
+    moderators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("moderators"),
+        blank=True,
+        related_name="moderated_territories",
+        limit_choices_to={"is_staff": True},
+        help_text=_(
+            "Staff who review this territory's companies and documents and are told of its "
+            "new submissions. Superusers see every territory."
+        ),
+    )
 
     class Meta:
         verbose_name = _("territory")

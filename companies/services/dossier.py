@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from companies import notifications
 from companies.dossier import missing_steps
 from companies.models import (
     Company,
@@ -61,6 +62,7 @@ def submit_dossier(user, company):
             raise Incomplete(missing)
     event = locked.transition("submit", actor=user)
     log(locked, "approdo.company.submit", user=user)
+    transaction.on_commit(lambda: notifications.send_submission.enqueue(event.pk))
     return event
 
 

@@ -51,3 +51,29 @@ def admin_user(user, *permissions):
     profile.preferred_language = "en"
     profile.save()
     return user
+
+
+def staff_in_group(group_name, **kwargs):
+    """A staff user (not a superuser) in one of the project's groups, reading the admin in English.
+
+    The groups and their permissions come from companies/migrations/0007; live-server tests
+    flush them, so this recreates them the same way when they are missing.
+    """
+    from importlib import import_module
+
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    if not Group.objects.filter(name=group_name).exists():
+        import_module("companies.migrations.0007_sections_and_staff_groups").forwards(apps, None)
+    user = UserFactory(is_staff=True, **kwargs)
+    user.groups.add(Group.objects.get(name=group_name))
+    return admin_user(user)
+
+
+def moderator_of(*territories, **kwargs):
+    """A member of the Moderators group assigned to the given territories."""
+    user = staff_in_group("Moderators", **kwargs)
+    for territory in territories:
+        territory.moderators.add(user)
+    return user

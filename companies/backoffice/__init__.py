@@ -1,0 +1,1 @@
+"""The staff side of host companies, inside the Wagtail admin."""

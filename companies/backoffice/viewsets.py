@@ -1,0 +1,131 @@
+"""The "Host companies" admin menu: companies (the review queue) and positions."""
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from companies.backoffice.filters import CompanyFilterSet
+from companies.backoffice.views import (
+    CapacityColumn,
+    CompanyIndexView,
+    CompanyReviewView,
+    decide,
+)
+from companies.models import Company, Position
+
+
+class CompanyViewSet(ModelViewSet):
+    """The staff queue of host companies, scoped to the user's territories."""
+
+    model = Company
+    icon = "group"
+    menu_label = _("Companies")
+    url_prefix = "host-companies/companies"
+    name = "companies_admin"
+    index_view_class = CompanyIndexView
+    inspect_view_class = CompanyReviewView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    # The generic add and edit views exist but the permission policy refuses them.
+    exclude_form_fields = []
+    filterset_class = CompanyFilterSet
+    search_fields = ["legal_name", "partita_iva", "codice_fiscale"]
+    list_per_page = 50
+    list_export = [
+        "legal_name",
+        "partita_iva",
+        "codice_fiscale",
+        "legal_form",
+        "get_status_display",
+        "territory",
+        "ateco_code",
+        "ateco_section",
+        "headcount",
+        "capacity.interns",
+        "comune",
+        "provincia",
+        "pec",
+        "phone",
+        "submitted_at",
+        "decided_at",
+    ]
+    export_headings = {
+        "get_status_display": _("Status"),
+        "capacity.interns": _("Interns at once"),
+    }
+
+    @property
+    def list_display(self):
+        return [
+            "legal_name",
+            "partita_iva",
+            "territory",
+            Column("get_status_display", label=_("Status")),
+            CapacityColumn("capacity", label=_("Interns at once")),
+            DateColumn("submitted_at", label=_("Submitted"), sort_key="submitted_at"),
+        ]
+
+    @property
+    def menu_item_class(self):
+        base = super().menu_item_class
+
+        def render_component(item, request):
+            component = base.render_component(item, request)
+            waiting = Company.objects.reviewable_by(request.user).awaiting_review().count()
+            if waiting:
+                component.label = f"{item.label} ({waiting})"
+                component.attrs = {
+                    **component.attrs,
+                    "aria-label": _("%(label)s, %(count)d awaiting review")
+                    % {"label": item.label, "count": waiting},
+                }
+            return component
+
+        return type("CompanyQueueMenuItem", (base,), {"render_component": render_component})
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("decide/<int:pk>/", decide, name="decide"),
+        ]
+
+
+class PositionIndexView(IndexView):
+    def get_base_queryset(self):
+        companies = Company.objects.reviewable_by(self.request.user)
+        return Position.objects.filter(company__in=companies).select_related(
+            "company", "site", "call"
+        )
+
+
+class PositionViewSet(ModelViewSet):
+    """Positions offered by the companies of the user's territories (read-only)."""
+
+    model = Position
+    icon = "tasks"
+    menu_label = _("Positions")
+    url_prefix = "host-companies/positions"
+    name = "positions_admin"
+    index_view_class = PositionIndexView
+    copy_view_enabled = False
+    exclude_form_fields = []
+    search_fields = ["title", "company__legal_name"]
+    list_filter = ["company__status", "call"]
+    list_display = [
+        "title",
+        "company",
+        "site",
+        "places",
+        DateColumn("starts_on", label=_("available from")),
+        DateColumn("ends_on", label=_("available until")),
+    ]
+    list_export = ["title", "company", "site", "weekly_hours", "places", "starts_on", "ends_on"]
+
+
+class HostCompaniesGroup(ModelViewSetGroup):
+    menu_label = _("Host companies")
+    menu_icon = "group"
+    menu_order = 250
+    items = [CompanyViewSet, PositionViewSet]
