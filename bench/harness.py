@@ -95,15 +95,16 @@ def gunicorn(env, port, workers=2):
         process.wait(timeout=30)
 
 
-def fetch(url):
-    request = urllib.request.Request(url, headers=HEADERS)
+def fetch(url, headers=None):
+    request = urllib.request.Request(url, headers={**HEADERS, **(headers or {})})
     with urllib.request.urlopen(request, timeout=30) as response:
         return response.read(), dict(response.headers)
 
 
-def wrk(url, seconds=10, connections=8):
+def wrk(url, seconds=10, connections=8, headers=None):
     """Requests per second and p95 latency (ms) measured by wrk against a loopback URL."""
-    header_args = [arg for name, value in HEADERS.items() for arg in ("-H", f"{name}: {value}")]
+    all_headers = {**HEADERS, **(headers or {})}
+    header_args = [arg for name, value in all_headers.items() for arg in ("-H", f"{name}: {value}")]
     result = subprocess.run(
         [
             "wrk",

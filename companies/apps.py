@@ -12,8 +12,8 @@ class CompaniesConfig(AppConfig):
         # Registered here, before Wagtail builds its admin, so no default policy is made first.
         from wagtail.permissions import register_permission_policy
 
-        from companies.backoffice.policies import CompanyPermissionPolicy
         from companies.models import Company, Position
+        from home.permissions import ReadOnlyPermissionPolicy
 
-        register_permission_policy(Company, CompanyPermissionPolicy(Company))
-        register_permission_policy(Position, CompanyPermissionPolicy(Position))
+        register_permission_policy(Company, ReadOnlyPermissionPolicy(Company))
+        register_permission_policy(Position, ReadOnlyPermissionPolicy(Position))

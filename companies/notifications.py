@@ -1,14 +1,17 @@
-"""E-mails about a company's team, sent as background tasks in the recipient's language.
+"""E-mails about a company's dossier and team, each in its recipient's language.
+
+Each task renders the e-mails of one event and queues them in the outbox (home.outbox),
+which delivers them and retries through mail-server outages.
 
 Tasks take ids, not objects or tokens: the invitation link is rebuilt from the row when the
 task runs, so no secret sits in the task queue.
 """
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.formats import date_format
 from django_tasks import task
 
 from companies.models import (
@@ -18,6 +21,8 @@ from companies.models import (
     JoinRequestStatus,
     MembershipRole,
 )
+from home.email_wording import EmailWording
+from home.outbox import queue_email
 
 
 def _absolute(path):
@@ -33,16 +38,51 @@ def _site_name():
     return SiteSettings.for_site(site).project_name if site else "Approdo"
 
 
-def send_templated(template, recipient, language, context):
-    """Renders <template>_subject.txt, .txt and .html in ``language`` and sends them."""
-    with translation.override(language or settings.LANGUAGE_CODE):
+def placeholders(context):
+    """The plain values staff may use in their own wording of an e-mail ($company, …)."""
+    event = context.get("event")
+    join_request = context.get("join_request")
+    invitation = context.get("invitation")
+    company = context.get("company")
+    values = {"site": context.get("site_name", ""), "url": context.get("url", "")}
+    if company is not None:
+        values["company"] = company.legal_name
+        values["territory"] = company.territory.name if company.territory_id else ""
+    if event is not None:
+        values["message"] = event.message
+        values["when"] = date_format(event.created_at, "DATETIME_FORMAT")
+    if join_request is not None:
+        values["person"] = join_request.user.email
+        values["message"] = join_request.message
+    if invitation is not None:
+        values["person"] = invitation.invited_by.email if invitation.invited_by else ""
+        values["role"] = str(invitation.get_role_display())
+        values["expires"] = date_format(invitation.expires_at, "DATETIME_FORMAT")
+    return values
+
+
+def send_templated(kind, recipient, language, context):
+    """Renders one e-mail in ``language`` and queues it for delivery.
+
+    Staff wording for this kind and language (Settings → E-mail wording) wins over the
+    shipped templates companies/email/<kind>_subject.txt, <kind>.txt and <kind>.html.
+    """
+    language = language or settings.LANGUAGE_CODE
+    with translation.override(language):
         context = {"site_name": _site_name(), **context}
-        subject = render_to_string(f"companies/email/{template}_subject.txt", context)
-        text = render_to_string(f"companies/email/{template}.txt", context)
-        html = render_to_string(f"companies/email/{template}.html", context)
-    message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=text, to=[recipient])
-    message.attach_alternative(html, "text/html")
-    message.send()
+        wording = (
+            EmailWording.objects.filter(kind=kind, locale__language_code=language)
+            .select_related("locale")
+            .first()
+        )
+        if wording is not None:
+            subject, text, html = wording.render(placeholders(context))
+        else:
+            subject = render_to_string(f"companies/email/{kind}_subject.txt", context)
+            subject = " ".join(subject.split())
+            text = render_to_string(f"companies/email/{kind}.txt", context)
+            html = render_to_string(f"companies/email/{kind}.html", context)
+    queue_email(kind, recipient, language, subject, text, html)
 
 
 @task()

@@ -7,3 +7,12 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Site")
+
+    def ready(self):
+        from wagtail.permissions import register_permission_policy
+
+        from home.outbox import OutgoingEmail
+        from home.permissions import ReadOnlyPermissionPolicy
+
+        # Sent e-mails are a record: looked at by superusers, never edited.
+        register_permission_policy(OutgoingEmail, ReadOnlyPermissionPolicy(OutgoingEmail))

@@ -16,6 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail_localize.models import Translation, TranslationSource
 
+from companies.demo import build_demo_companies
 from companies.models import Territory
 from home import demo
 from home.models import (
@@ -300,6 +301,7 @@ class DemoBuilder:
     def accounts(self):
         User = get_user_model()
         credentials = []
+        users = {}
         for spec in demo.DEMO_ACCOUNTS:
             user, _created = User.objects.get_or_create(
                 email=spec["email"],
@@ -317,4 +319,6 @@ class DemoBuilder:
                 user=user, email=user.email, defaults={"verified": True, "primary": True}
             )
             credentials.append((spec["role"], user.email, password))
+            users[spec["role"]] = user
+        build_demo_companies(users["company"], users["moderator"])
         return credentials

@@ -325,4 +325,6 @@ class ProjectPage(ProjectPageFields, BasePage):
 
 
 # Registered here so that Django finds the model; it lives with its form in home/feedback.py.
+from home.email_wording import EmailWording  # noqa: E402,F401
 from home.feedback import PageFeedback  # noqa: E402,F401
+from home.outbox import OutgoingEmail  # noqa: E402,F401

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from companies.models import Territory
+from companies.models import Company, CompanyStatus, Territory
 from home.models import FormPage, HomePage, Partner, ProjectPage, SiteSettings
 from news.models import CallPage, CallStatus, NewsPage, Topic
 
@@ -24,6 +24,12 @@ def seed():
 
 
 def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(site_structure, client):
+    # The staff groups come from a data migration, which the live-database flush removed.
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("companies.migrations.0007_sections_and_staff_groups").forwards(apps, None)
     output = seed()
     for code in ("it", "en", "ar"):
         assert HomePage.objects.filter(locale__language_code=code, live=True).exists()
@@ -66,11 +72,19 @@ def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(site_stru
     assert "European Social Fund Plus" in english_home
     assert 'href="/en/privacy/"' in english_home
 
+    # Host companies for the moderator's queue; the demo company user owns a submitted one.
+    owner = get_user_model().objects.get(email="azienda@approdo.example")
+    moderator = get_user_model().objects.get(email="moderator@approdo.example")
+    assert [c.status for c in Company.objects.visible_to(owner)] == [CompanyStatus.SUBMITTED]
+    assert Company.objects.reviewable_by(moderator).awaiting_review().count() == 2
+    assert Company.objects.count() == 3
+
     pages = Page.objects.count()
     user = get_user_model().objects.get(email="editor@approdo.example")
     old_hash = user.password
     seed()
     assert Page.objects.count() == pages
+    assert Company.objects.count() == 3
     user.refresh_from_db()
     assert user.password != old_hash
 

@@ -32,7 +32,7 @@ class CompanyViewSet(ModelViewSet):
     exclude_form_fields = []
     filterset_class = CompanyFilterSet
     search_fields = ["legal_name", "partita_iva", "codice_fiscale"]
-    list_per_page = 50
+    list_per_page = 20
     list_export = [
         "legal_name",
         "partita_iva",

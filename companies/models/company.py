@@ -105,7 +105,11 @@ class Company(models.Model):
         verbose_name = _("company")
         verbose_name_plural = _("companies")
         ordering = ["legal_name"]
-        indexes = [models.Index(fields=["status", "submitted_at"])]
+        indexes = [
+            models.Index(fields=["status", "submitted_at"]),
+            # The staff queue: one territory's companies in a status, oldest first.
+            models.Index(fields=["territory", "status", "submitted_at"]),
+        ]
         permissions = [("review_company", _("Can decide on host companies' dossiers"))]
 
     def __str__(self):

@@ -1,0 +1,80 @@
+"""Staff-editable wording of the notification e-mails, per kind and language.
+
+The shipped wording is in templates/companies/email/. Staff replace it for one kind in one
+language by adding an "E-mail wording" snippet (and translate it like other snippets). The
+text may use $placeholders, filled with plain values: no template code runs, so an edited
+wording can neither reach other data nor break the page.
+"""
+
+from string import Template
+
+from django.db import models
+from django.template.defaultfilters import linebreaks_filter, urlize
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, HelpPanel
+from wagtail.models import TranslatableMixin
+
+# The e-mails whose wording staff may replace; the placeholders each offers are listed in
+# the editing form (see EmailWording.panels) and filled by companies.notifications.
+KINDS = {
+    "invitation": _("Invitation to join a company"),
+    "join_request": _("Request to join a company (to its administrators)"),
+    "submission_received": _("Dossier received (to the company)"),
+    "new_submission": _("New dossier to review (to the territory's moderators)"),
+    "decision_changes_requested": _("Changes requested (to the company)"),
+    "decision_approved": _("Dossier approved (to the company)"),
+    "decision_rejected": _("Dossier rejected (to the company)"),
+}
+
+
+class EmailWording(TranslatableMixin, models.Model):
+    """The subject and text of one kind of e-mail in one language, replacing the default."""
+
+    kind = models.CharField(_("e-mail"), max_length=60, choices=list(KINDS.items()))
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(
+        _("text"),
+        help_text=_(
+            "Plain text; a blank line starts a new paragraph and links become clickable. "
+            "Use the placeholders listed above, e.g. $company or $url."
+        ),
+    )
+
+    panels = [
+        HelpPanel(
+            content=_(
+                "Placeholders each e-mail offers: invitation — $company, $person, $role, "
+                "$expires, $url; request to join — $company, $person, $message, $url; dossier "
+                "received — $company, $when, $url; new dossier — $company, $territory, $when, "
+                "$url; changes requested, approved, rejected — $company, $message, $url. "
+                "Every e-mail also offers $site."
+            )
+        ),
+        FieldPanel("kind"),
+        FieldPanel("subject"),
+        FieldPanel("body"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("e-mail wording")
+        verbose_name_plural = _("e-mail wordings")
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "locale"], name="one_wording_per_language")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} ({self.locale})"
+
+    def render(self, values):
+        """Subject, text and HTML with the placeholders filled in (values are escaped in HTML)."""
+        safe = {key: str(value) for key, value in values.items()}
+        subject = " ".join(Template(self.subject).safe_substitute(safe).split())
+        text = Template(self.body).safe_substitute(safe)
+        # urlize escapes the text, then paragraphs are added around the already-safe result.
+        html_body = linebreaks_filter(urlize(text, autoescape=True), autoescape=False)
+        html = render_to_string(
+            "companies/email/base_wording.html",
+            {"body": html_body, "site_name": values.get("site", "")},
+        )
+        return subject, text, html

@@ -1,0 +1,104 @@
+"""Outgoing e-mail, kept in the database until the mail server accepts it.
+
+Every notification is rendered once, in its recipient's language, into an OutgoingEmail row,
+and a django-tasks task delivers it. When the SMTP server is down the row stays, with the
+error and the time of the next attempt (backing off from one minute to six hours); the
+retry is queued as a deferred task where the backend supports it (the database queue in
+production) and ``manage.py send_queued_emails`` delivers whatever is due, so an outage
+delays e-mails and loses none. A row is sent under a row lock and marked sent in the same
+transaction, so two workers never send it twice.
+"""
+
+import datetime
+import smtplib
+
+from django.core.mail import EmailMultiAlternatives
+from django.db import models, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_tasks import default_task_backend, task
+
+# Seconds to wait after the 1st, 2nd, … failed attempt; the last value repeats.
+BACKOFF = [60, 300, 900, 3600, 6 * 3600]
+
+
+def next_attempt(attempts, now=None):
+    now = now or timezone.now()
+    return now + datetime.timedelta(seconds=BACKOFF[min(attempts, len(BACKOFF)) - 1])
+
+
+class OutgoingEmail(models.Model):
+    """One e-mail to one recipient, as rendered when the event happened."""
+
+    kind = models.CharField(_("kind"), max_length=60)
+    to = models.EmailField(_("recipient"))
+    language = models.CharField(_("language"), max_length=10)
+    subject = models.CharField(_("subject"), max_length=255)
+    text = models.TextField(_("text"))
+    html = models.TextField(_("HTML"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+    next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
+    last_error = models.TextField(_("last error"), blank=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outgoing e-mail")
+        verbose_name_plural = _("outgoing e-mails")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["sent_at", "next_attempt_at"])]
+
+    def __str__(self):
+        return f"{self.kind} → {self.to}"
+
+    def as_message(self):
+        message = EmailMultiAlternatives(subject=self.subject, body=self.text, to=[self.to])
+        if self.html:
+            message.attach_alternative(self.html, "text/html")
+        return message
+
+
+def queue_email(kind, to, language, subject, text, html=""):
+    """Stores the e-mail and asks a worker to deliver it once the transaction commits."""
+    email = OutgoingEmail.objects.create(
+        kind=kind, to=to, language=language, subject=subject, text=text, html=html
+    )
+    transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
+    return email
+
+
+@task()
+def deliver_email(email_id):
+    """Sends one stored e-mail; on failure records why and when to try again."""
+    with transaction.atomic():
+        email = (
+            OutgoingEmail.objects.select_for_update(skip_locked=True)
+            .filter(pk=email_id, sent_at__isnull=True)
+            .first()
+        )
+        if email is None:
+            return "skipped"  # already sent, or another worker holds it
+        now = timezone.now()
+        try:
+            email.as_message().send()
+        except (smtplib.SMTPException, OSError) as error:
+            email.attempts += 1
+            email.last_error = f"{type(error).__name__}: {error}"[:2000]
+            email.next_attempt_at = next_attempt(email.attempts, now)
+            email.save(update_fields=["attempts", "last_error", "next_attempt_at"])
+            if default_task_backend.supports_defer:
+                retry_at = email.next_attempt_at
+                transaction.on_commit(
+                    lambda: deliver_email.using(run_after=retry_at).enqueue(email_id)
+                )
+            return "failed"
+        email.sent_at = now
+        email.save(update_fields=["sent_at"])
+    return "sent"
+
+
+def deliver_due(now=None):
+    """Tries every unsent e-mail whose next attempt is due; returns the outcomes."""
+    now = now or timezone.now()
+    due = OutgoingEmail.objects.filter(sent_at__isnull=True, next_attempt_at__lte=now)
+    return [deliver_email.call(pk) for pk in due.values_list("pk", flat=True)]
