@@ -11,7 +11,7 @@ RTL_CSS := var/build/bootstrap-italia/css/bootstrap-italia.rtl.min.css
 CHROMIUM ?= /usr/bin/chromium
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: help install run test test-fast lint format check messages lock browsers demo bench clean
+.PHONY: help install run test test-fast lint format check messages lock browsers scanner demo bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -52,7 +52,16 @@ browsers: ## Install Debian's chromium for the browser tests (when root)
 		echo "(or set CHROMIUM=/path/to/chromium)."; exit 1; \
 	fi
 
-test: install browsers ## Run the whole test suite, browser tests included (fresh test database)
+scanner: ## Install ClamAV's clamd and sigtool for the upload tests (when root); no signatures are downloaded
+	@if command -v clamd >/dev/null || [ -x /usr/sbin/clamd ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing ClamAV from Debian's packages…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clamav-daemon >/dev/null; \
+	else \
+		echo "Upload tests need ClamAV: run 'sudo apt-get install -y clamav-daemon'"; exit 1; \
+	fi
+
+test: install browsers scanner ## Run the whole test suite, browser tests included (fresh test database)
 	$(PY) -m pytest --create-db $(PYTEST_ARGS)
 
 test-fast: install ## Re-run the suite on the kept test database, without browser tests

@@ -63,6 +63,13 @@ def prepare_site():
 
 @contextlib.contextmanager
 def gunicorn(env, port, workers=2):
+    with gunicorn_process(env, port, workers) as (url, _process):
+        yield url
+
+
+@contextlib.contextmanager
+def gunicorn_process(env, port, workers=2):
+    """gunicorn on loopback; yields its URL and the master process."""
     process = subprocess.Popen(
         [
             PYTHON,
@@ -89,7 +96,7 @@ def gunicorn(env, port, workers=2):
                 if time.monotonic() > deadline:
                     raise
                 time.sleep(0.3)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", process
     finally:
         process.terminate()
         process.wait(timeout=30)

@@ -12,8 +12,9 @@ class CompaniesConfig(AppConfig):
         # Registered here, before Wagtail builds its admin, so no default policy is made first.
         from wagtail.permissions import register_permission_policy
 
-        from companies.models import Company, Position
+        from companies.models import Company, CompanyDocument, Position
         from home.permissions import ReadOnlyPermissionPolicy
 
         register_permission_policy(Company, ReadOnlyPermissionPolicy(Company))
         register_permission_policy(Position, ReadOnlyPermissionPolicy(Position))
+        register_permission_policy(CompanyDocument, ReadOnlyPermissionPolicy(CompanyDocument))

@@ -17,7 +17,7 @@ class Todo:
     url: str | None = None
 
 
-def todo_items(company, steps, membership):
+def todo_items(company, steps, membership, documents=()):
     """The next actions for this company and user, most urgent first."""
     items = []
     if company.status == CompanyStatus.CHANGES_REQUESTED:
@@ -36,16 +36,15 @@ def todo_items(company, steps, membership):
             items.append(Todo(text, reverse(step.url_name, args=[company.pk])))
         if not missing:
             items.append(Todo(_("Send the dossier to the project staff."), "#send-dossier"))
-    elif company.status == CompanyStatus.APPROVED:
-        items.append(
-            Todo(
-                _(
-                    "Sign the host agreement (convenzione) the project staff send you and "
-                    "upload it in the documents section."
-                ),
-                "#documents-title",
+    documents_url = reverse("companies:documents", args=[company.pk])
+    for row in documents:
+        if row.needs_action:
+            text = (
+                _("Upload a new version of “%(name)s”: the staff rejected the last one.")
+                if row.state == "rejected"
+                else _("Sign and upload “%(name)s”.")
             )
-        )
+            items.append(Todo(text % {"name": row.kind.name}, documents_url))
     if membership is not None and membership.is_admin:
         waiting = company.join_requests.filter(status=JoinRequestStatus.PENDING).count()
         if waiting:

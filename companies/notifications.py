@@ -15,7 +15,9 @@ from django.utils.formats import date_format
 from django_tasks import task
 
 from companies.models import (
+    CompanyDocument,
     CompanyEvent,
+    DocumentKind,
     Invitation,
     JoinRequest,
     JoinRequestStatus,
@@ -54,6 +56,10 @@ def placeholders(context):
     if join_request is not None:
         values["person"] = join_request.user.email
         values["message"] = join_request.message
+    document = context.get("document")
+    if document is not None:
+        values["document"] = context["kind"].name if context.get("kind") else ""
+        values["message"] = document.rejection_reason
     if invitation is not None:
         values["person"] = invitation.invited_by.email if invitation.invited_by else ""
         values["role"] = str(invitation.get_role_display())
@@ -132,17 +138,22 @@ def send_join_request(join_request_id):
         )
 
 
-def _to_members(company, template, context, url_name="companies:dashboard"):
-    """Sends to every member of the company, each in their own language."""
+def _to_members(company, template, context, url_name="companies:dashboard", localize=None):
+    """Sends to every member of the company, each in their own language.
+
+    ``localize(language)`` may add context that depends on the language (e.g. a translated
+    document kind).
+    """
     for membership in company.memberships.select_related("user"):
         language = membership.user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
             path = reverse(url_name, args=[company.pk])
+        extra = localize(language) if localize else {}
         send_templated(
             template,
             membership.user.email,
             language,
-            {**context, "company": company, "url": _absolute(path)},
+            {**context, **extra, "company": company, "url": _absolute(path)},
         )
 
 
@@ -173,3 +184,23 @@ def send_decision(event_id):
     if event is None:
         return
     _to_members(event.company, f"decision_{event.to_status}", {"event": event})
+
+
+@task()
+def send_document_decision(document_id):
+    """A document accepted or rejected: every member of the company is told."""
+    document = CompanyDocument.objects.select_related("company").filter(pk=document_id).first()
+    if document is None:
+        return
+
+    def kind_in(language):
+        kinds = DocumentKind.objects.for_language(language)
+        return {"kind": next((k for k in kinds if k.translation_key == document.kind_key), None)}
+
+    _to_members(
+        document.company,
+        f"document_{document.status}",
+        {"document": document},
+        url_name="companies:documents",
+        localize=kind_in,
+    )

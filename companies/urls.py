@@ -15,6 +15,18 @@ urlpatterns = [
     path("<int:pk>/identity/", views.identity, name="identity"),
     path("<int:pk>/declarations/", views.declarations, name="declarations"),
     path("<int:pk>/submit/", views.submit, name="submit"),
+    path("<int:pk>/documents/", views.documents, name="documents"),
+    path("<int:pk>/documents/<uuid:kind_key>/upload/", views.upload, name="document_upload"),
+    path(
+        "<int:pk>/documents/<int:document_pk>/download/",
+        views.download,
+        name="document_download",
+    ),
+    path(
+        "<int:pk>/documents/<int:document_pk>/withdraw/",
+        views.withdraw,
+        name="document_withdraw",
+    ),
     path("<int:pk>/team/", views.team, name="team"),
     path("<int:pk>/team/invite/", views.invite, name="invite"),
     path(

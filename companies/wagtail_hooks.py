@@ -9,7 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from companies.backoffice.views import AwaitingReviewPanel
 from companies.backoffice.viewsets import HostCompaniesGroup
-from companies.models import DeclarationItem, Territory
+from companies.models import DeclarationItem, DocumentKind, Territory
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -49,6 +49,20 @@ class DeclarationItemViewSet(SnippetViewSet):
 register_snippet(DeclarationItemViewSet)
 
 
+class DocumentKindViewSet(SnippetViewSet):
+    """Settings → Document kinds: what companies provide, from which status, how large."""
+
+    model = DocumentKind
+    icon = "doc-full-inverse"
+    menu_label = _("Document kinds")
+    add_to_settings_menu = True
+    list_display = ["name", "due_from", "required", "max_size_mb", "active"]
+    ordering = ["sort_order"]
+
+
+register_snippet(DocumentKindViewSet)
+
+
 @hooks.register("register_admin_viewset")
 def register_host_companies():
     return HostCompaniesGroup()
@@ -86,6 +100,12 @@ def register_company_log_actions(actions):
         ("remove_member", _("Remove a member"), _("Member removed")),
         ("leave", _("Leave the team"), _("Left the team")),
         ("approve", _("Approve company"), _("Company approved")),
+        ("document_upload", _("Upload document"), _("Document uploaded")),
+        ("document_withdraw", _("Withdraw document"), _("Document upload withdrawn")),
+        ("document_download", _("Download document"), _("Document downloaded")),
+        ("document_accepted", _("Accept document"), _("Document accepted")),
+        ("document_infected", _("Refuse infected upload"), _("Infected upload refused")),
+        ("document_rejected", _("Reject document"), _("Document rejected")),
         ("request_changes", _("Request changes to company"), _("Changes requested to company")),
         ("reject", _("Reject company"), _("Company rejected")),
     ]:

@@ -25,6 +25,8 @@ KINDS = {
     "decision_changes_requested": _("Changes requested (to the company)"),
     "decision_approved": _("Dossier approved (to the company)"),
     "decision_rejected": _("Dossier rejected (to the company)"),
+    "document_accepted": _("Document accepted (to the company)"),
+    "document_rejected": _("Document rejected (to the company)"),
 }
 
 
@@ -47,7 +49,8 @@ class EmailWording(TranslatableMixin, models.Model):
                 "Placeholders each e-mail offers: invitation — $company, $person, $role, "
                 "$expires, $url; request to join — $company, $person, $message, $url; dossier "
                 "received — $company, $when, $url; new dossier — $company, $territory, $when, "
-                "$url; changes requested, approved, rejected — $company, $message, $url. "
+                "$url; changes requested, approved, rejected — $company, $message, $url; document "
+                "accepted or rejected — $company, $document, $message, $url. "
                 "Every e-mail also offers $site."
             )
         ),

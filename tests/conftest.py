@@ -1,6 +1,7 @@
 """Shared pytest fixtures: cache isolation, site structure for live-server tests, browsers."""
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,16 @@ def browser_context_args(browser_context_args):
 @pytest.fixture(scope="session")
 def axe_source():
     return (BASE_DIR / "node_modules" / "axe-core" / "axe.min.js").read_text()
+
+
+@pytest.fixture(scope="session")
+def clamd_socket(tmp_path_factory):
+    """A real clamd with a test signature; skipped where ClamAV is missing, except in CI."""
+    from tests.clamd import clamd_binary, running_clamd
+
+    if clamd_binary() is None or shutil.which("sigtool") is None:
+        if os.environ.get("CI"):
+            pytest.fail("ClamAV is missing: `make scanner` installs it")
+        pytest.skip("ClamAV is not installed (`make scanner`)")
+    with running_clamd(tmp_path_factory.mktemp("clamd")) as path:
+        yield path

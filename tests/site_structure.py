@@ -43,6 +43,7 @@ def ensure_site_structure():
     )
     # The shipped company declarations come from a data migration too.
     import_module("companies.migrations.0005_default_declarations").create_defaults(apps, None)
+    import_module("companies.migrations.0010_default_document_kind").create(apps, None)
     # Wagtail caches site root paths; stale entries point at the flushed Site.
     cache.clear()
     return home

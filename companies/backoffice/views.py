@@ -13,9 +13,11 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.models import ModelLogEntry
 
+from companies.backoffice.documents import DocumentRejectForm
+from companies.documents import checklist
 from companies.dossier import dossier_steps
-from companies.models import Company, CompanyStatus
-from companies.services import review
+from companies.models import Company, CompanyStatus, DocumentStatus
+from companies.services import document_review, review
 
 
 class CompanyIndexView(IndexView):
@@ -96,6 +98,8 @@ class CompanyReviewView(InspectView):
             .select_related("user")
             .order_by("-timestamp")[:50],
             members=company.memberships.select_related("user"),
+            documents=document_rows(self.request.user, company),
+            reject_form=DocumentRejectForm(),
             can_decide=company.status == CompanyStatus.SUBMITTED
             and review.can_review(self.request.user, company),
             decision_form=kwargs.get("decision_form") or DecisionForm(),
@@ -168,4 +172,19 @@ class AwaitingReviewPanel(Component):
 
     def get_context_data(self, parent_context):
         companies = Company.objects.reviewable_by(self.request.user).awaiting_review()
-        return {"company_count": companies.count(), "oldest": companies.first()}
+        documents = document_review.reviewable_documents(self.request.user).filter(
+            status=DocumentStatus.UPLOADED
+        )
+        return {
+            "company_count": companies.count(),
+            "oldest": companies.first(),
+            "document_count": documents.count(),
+            "can_review_documents": self.request.user.has_perm("companies.review_document"),
+        }
+
+
+def document_rows(user, company):
+    """The company's checklist for staff who may review documents; empty for the others."""
+    if not user.has_perm("companies.review_document"):
+        return []
+    return checklist(company)

@@ -6,6 +6,12 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from companies.backoffice.documents import (
+    DocumentQueueView,
+    decide_document,
+    document_columns,
+    staff_download,
+)
 from companies.backoffice.filters import CompanyFilterSet
 from companies.backoffice.views import (
     CapacityColumn,
@@ -13,7 +19,7 @@ from companies.backoffice.views import (
     CompanyReviewView,
     decide,
 )
-from companies.models import Company, Position
+from companies.models import Company, CompanyDocument, Position
 
 
 class CompanyViewSet(ModelViewSet):
@@ -124,8 +130,32 @@ class PositionViewSet(ModelViewSet):
     list_export = ["title", "company", "site", "weekly_hours", "places", "starts_on", "ends_on"]
 
 
+class DocumentViewSet(ModelViewSet):
+    """Documents awaiting review; decisions are taken on the company's review screen."""
+
+    model = CompanyDocument
+    icon = "doc-full-inverse"
+    menu_label = _("Documents awaiting review")
+    url_prefix = "host-companies/documents"
+    name = "documents_admin"
+    index_view_class = DocumentQueueView
+    copy_view_enabled = False
+    exclude_form_fields = []
+
+    @property
+    def list_display(self):
+        return document_columns()
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("download/<int:pk>/", staff_download, name="download"),
+            path("decide/<int:pk>/", decide_document, name="decide"),
+        ]
+
+
 class HostCompaniesGroup(ModelViewSetGroup):
     menu_label = _("Host companies")
     menu_icon = "group"
     menu_order = 250
-    items = [CompanyViewSet, PositionViewSet]
+    items = [CompanyViewSet, DocumentViewSet, PositionViewSet]

@@ -2,6 +2,7 @@
 
 from companies.models.company import Company, CompanyEvent, CompanyStatus, InvalidTransition
 from companies.models.declaration import CompanyDeclaration, DeclarationItem
+from companies.models.document import CompanyDocument, DocumentKind, DocumentStatus
 from companies.models.membership import Membership, MembershipRole
 from companies.models.position import Position
 from companies.models.site import OperatingSite
@@ -16,9 +17,12 @@ from companies.models.territory import Territory
 __all__ = [
     "Company",
     "CompanyDeclaration",
+    "CompanyDocument",
     "CompanyEvent",
     "CompanyStatus",
     "DeclarationItem",
+    "DocumentKind",
+    "DocumentStatus",
     "InvalidTransition",
     "Invitation",
     "InvitationState",

@@ -110,7 +110,10 @@ class Company(models.Model):
             # The staff queue: one territory's companies in a status, oldest first.
             models.Index(fields=["territory", "status", "submitted_at"]),
         ]
-        permissions = [("review_company", _("Can decide on host companies' dossiers"))]
+        permissions = [
+            ("review_company", _("Can decide on host companies' dossiers")),
+            ("review_document", _("Can download and review host companies' documents")),
+        ]
 
     def __str__(self):
         return self.legal_name

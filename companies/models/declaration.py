@@ -12,7 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, TranslatableMixin
 
 
-class DeclarationItemQuerySet(models.QuerySet):
+class LocalizedItemsQuerySet(models.QuerySet):
+    """Staff-managed, translated items (declarations, document kinds) in one language."""
+
     def for_language(self, language_code=None):
         """Active items in the given language, falling back to the default language's text.
 
@@ -50,7 +52,7 @@ class DeclarationItem(TranslatableMixin, models.Model):
         help_text=_("Untick to stop asking this item; dossiers already signed keep it."),
     )
 
-    objects = DeclarationItemQuerySet.as_manager()
+    objects = LocalizedItemsQuerySet.as_manager()
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("company declaration")

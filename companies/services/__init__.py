@@ -1,5 +1,14 @@
 """Service functions: one per user action, each locking, checking, changing and logging."""
 
+from companies.services import document_review, review
+from companies.services.documents import (
+    DocumentLocked,
+    DuplicateDocument,
+    record_download,
+    record_infected,
+    upload_document,
+    withdraw_document,
+)
 from companies.services.dossier import (
     Incomplete,
     NotEditable,
@@ -32,6 +41,8 @@ from companies.services.team import (
 
 __all__ = [
     "AlreadyMember",
+    "DocumentLocked",
+    "DuplicateDocument",
     "Incomplete",
     "InvitationNotUsable",
     "LastAdmin",
@@ -45,10 +56,14 @@ __all__ = [
     "decide_join_request",
     "delete_position",
     "delete_site",
+    "document_review",
     "invite",
     "leave_company",
+    "record_download",
+    "record_infected",
     "remove_member",
     "request_to_join",
+    "review",
     "revoke_invitation",
     "save_position",
     "save_site",
@@ -56,4 +71,6 @@ __all__ = [
     "start_dossier",
     "submit_dossier",
     "update_identity",
+    "upload_document",
+    "withdraw_document",
 ]

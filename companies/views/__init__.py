@@ -1,5 +1,6 @@
 """Company-facing views: thin, and every object reached through visible_to(user)."""
 
+from companies.views.documents import documents, download, upload, withdraw
 from companies.views.dossier import company_index, dashboard, declarations, identity, start, submit
 from companies.views.steps import (
     position_delete,
@@ -25,6 +26,8 @@ __all__ = [
     "company_index",
     "dashboard",
     "declarations",
+    "documents",
+    "download",
     "identity",
     "invitation",
     "invitation_revoke",
@@ -43,4 +46,6 @@ __all__ = [
     "start",
     "submit",
     "team",
+    "upload",
+    "withdraw",
 ]

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from companies import services
 from companies.dashboard import todo_items
+from companies.documents import checklist
 from companies.dossier import dossier_steps
 from companies.forms import CompanyIdentityForm, DeclarationsForm
 from companies.models import Company, InvalidTransition, JoinRequestStatus
@@ -69,6 +70,7 @@ def dashboard(request, pk):
     """What to do next: status, to-do list, timeline, capacity, positions, documents, interns."""
     company = visible_company(request, pk)
     steps = dossier_steps(company)
+    documents = checklist(company)
     membership = company.memberships.get(user=request.user)
     return render_company(
         request,
@@ -76,7 +78,8 @@ def dashboard(request, pk):
         company,
         {
             "steps": steps,
-            "todo": todo_items(company, steps, membership),
+            "todo": todo_items(company, steps, membership, documents),
+            "documents": documents,
             "events": company.events.select_related("actor"),
             "positions": company.positions.select_related("site", "call"),
             "call": chosen_call(request),

@@ -224,9 +224,25 @@ STATICFILES_DIRS = [
     ("bootstrap-italia", BASE_DIR / "var" / "build" / "bootstrap-italia"),
     ("fonts/noto-sans-arabic", BASE_DIR / "node_modules" / "@fontsource" / "noto-sans-arabic"),
 ]
+# Signed agreements and other company documents: outside MEDIA_ROOT, never served directly.
+PRIVATE_ROOT = Path(os.environ.get("APPRODO_PRIVATE_ROOT", VAR_DIR / "private"))
+# ClamAV's clamd: a Unix socket path or host:port (Debian: /var/run/clamav/clamd.ctl). When
+# set, every upload is scanned before it is kept and refused if the scanner does not answer.
+APPRODO_CLAMD_ADDRESS = os.environ.get("APPRODO_CLAMD_ADDRESS", "")
+APPRODO_CLAMD_TIMEOUT = int(os.environ.get("APPRODO_CLAMD_TIMEOUT", "30"))
+# Behind nginx: downloads are checked and logged by Django, then sent by nginx from this
+# internal location (see docs/operations.md). Empty: Django streams the file itself.
+APPRODO_PRIVATE_ACCEL_PREFIX = os.environ.get("APPRODO_PRIVATE_ACCEL_PREFIX", "")
+# Uploads are streamed to temporary files here (default: the system's temporary directory).
+FILE_UPLOAD_TEMP_DIR = os.environ.get("APPRODO_UPLOAD_TEMP_DIR") or None
+PRIVATE_STORAGE = {
+    "BACKEND": "companies.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_ROOT},
+}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "private": PRIVATE_STORAGE,
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STATIC_ROOT, VAR_DIR
+from .base import DATABASES, PRIVATE_STORAGE, STATIC_ROOT, VAR_DIR
 
 APPRODO_ENVIRONMENT = "development"
 DEBUG = True
@@ -22,6 +22,7 @@ EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": PRIVATE_STORAGE,
 }
 # Demo staff accounts have no authenticator app; turn it back on to try the TOTP flow.
 APPRODO_STAFF_REQUIRE_MFA = os.environ.get("APPRODO_STAFF_REQUIRE_MFA", "") == "1"

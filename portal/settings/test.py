@@ -7,7 +7,7 @@ var/ so `--reuse-db` can keep it between runs.
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STATIC_ROOT, VAR_DIR
+from .base import DATABASES, PRIVATE_STORAGE, STATIC_ROOT, VAR_DIR
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
@@ -27,6 +27,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "private": {**PRIVATE_STORAGE, "OPTIONS": {"location": VAR_DIR / "test-private"}},
 }
 MEDIA_ROOT = VAR_DIR / "test-media"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

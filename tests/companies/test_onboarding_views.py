@@ -168,9 +168,13 @@ class TestSubmit:
 
 
 # Company URLs whose isolation is asserted; the per-object ones are covered in TestSites,
-# TestPositions and tests/companies/test_team.py.
+# TestPositions, tests/companies/test_team.py and tests/companies/test_documents.py.
 COVERED = [
     "dashboard",
+    "documents",
+    "document_upload",
+    "document_download",
+    "document_withdraw",
     "identity",
     "declarations",
     "submit",
@@ -219,6 +223,7 @@ class TestIsolation:
             "team",
             "invite",
             "leave",
+            "documents",
         ],
     )
     def test_another_companys_id_is_a_404(self, member_client, territory, name):

@@ -1,0 +1,97 @@
+"""Back-office views for company documents: the review queue, download, accept or reject."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
+
+from companies.downloads import private_file_response
+from companies.models import DocumentKind, DocumentStatus
+from companies.services import document_review, record_download
+
+
+class DocumentRejectForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason for rejection"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=gettext_lazy("The company reads it next to the document and in the e-mail."),
+    )
+
+
+class KindColumn(Column):
+    """The kind's name in the staff member's language (falls back to the default)."""
+
+    def get_value(self, instance):
+        names = getattr(self, "_names", None)
+        if names is None:
+            names = self._names = {
+                kind.translation_key: kind.name for kind in DocumentKind.objects.for_language()
+            }
+        return names.get(instance.kind_key, "—")
+
+
+class DocumentQueueView(IndexView):
+    """Documents awaiting review in the user's territories, oldest first."""
+
+    default_ordering = "uploaded_at"
+    page_title = gettext_lazy("Documents awaiting review")
+
+    def get_base_queryset(self):
+        return (
+            document_review.reviewable_documents(self.request.user)
+            .filter(status=DocumentStatus.UPLOADED)
+            .select_related("company")
+        )
+
+    def get_edit_url(self, instance):
+        return None
+
+
+def document_columns():
+    return [
+        Column("company", label=gettext_lazy("Company"), accessor="company"),
+        KindColumn("kind", label=gettext_lazy("Document")),
+        Column("version", label=gettext_lazy("Version")),
+        Column("signature_label", label=gettext_lazy("Signature")),
+        Column("flags", label=gettext_lazy("Warnings")),
+        DateColumn("uploaded_at", label=gettext_lazy("Uploaded"), sort_key="uploaded_at"),
+    ]
+
+
+def staff_download(request, pk):
+    """A version, for staff who may review it; everyone else gets a 404 (not a 403)."""
+    document = get_object_or_404(document_review.reviewable_documents(request.user), pk=pk)
+    record_download(request.user, document.company, document)
+    return private_file_response(document)
+
+
+@require_POST
+def decide_document(request, pk):
+    """Accept, or reject with a reason; back to the company's review screen."""
+    document = get_object_or_404(document_review.reviewable_documents(request.user), pk=pk)
+    action = request.POST.get("action")
+    try:
+        if action == "accept":
+            document_review.accept(request.user, document)
+            messages.success(request, _("Document accepted."))
+        elif action == "reject":
+            form = DocumentRejectForm(request.POST)
+            if not form.is_valid():
+                messages.error(request, _("Write why the document is rejected."))
+            else:
+                document_review.reject(request.user, document, form.cleaned_data["reason"])
+                messages.success(request, _("Document rejected: the company has been told."))
+        else:
+            raise Http404
+    except document_review.NotPermitted as exc:
+        raise PermissionDenied from exc
+    except document_review.AlreadyDecided:
+        messages.error(request, _("This document has already been reviewed."))
+    return redirect("companies_admin:inspect", document.company_id)

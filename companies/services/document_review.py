@@ -1,0 +1,54 @@
+"""Staff decisions on company documents: accept, or reject with a reason the company reads."""
+
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from companies import notifications
+from companies.models import Company, CompanyDocument, DocumentStatus
+from companies.services.review import AlreadyDecided, NotPermitted, ReasonRequired
+
+__all__ = ["AlreadyDecided", "NotPermitted", "ReasonRequired", "accept", "reject"]
+
+
+def reviewable_documents(user):
+    """Documents a staff user may open: their territories', with the permission."""
+    if not getattr(user, "is_authenticated", False) or not user.has_perm(
+        "companies.review_document"
+    ):
+        return CompanyDocument.objects.none()
+    return CompanyDocument.objects.filter(company__in=Company.objects.reviewable_by(user))
+
+
+@transaction.atomic
+def _decide(user, document, status, reason=""):
+    if not reviewable_documents(user).filter(pk=document.pk).exists():
+        raise NotPermitted
+    locked = CompanyDocument.objects.select_for_update().get(pk=document.pk)
+    if locked.status != DocumentStatus.UPLOADED:
+        raise AlreadyDecided(locked.company, None)
+    locked.status = status
+    locked.rejection_reason = reason
+    locked.reviewed_by = user
+    locked.reviewed_at = timezone.now()
+    locked.save(update_fields=["status", "rejection_reason", "reviewed_by", "reviewed_at"])
+    log(
+        locked.company,
+        f"approdo.company.document_{status}",
+        user=user,
+        data={"document": locked.pk, "version": locked.version, "reason": reason},
+    )
+    transaction.on_commit(lambda: notifications.send_document_decision.enqueue(locked.pk))
+    return locked
+
+
+def accept(user, document):
+    """The document is what the project needs."""
+    return _decide(user, document, DocumentStatus.ACCEPTED)
+
+
+def reject(user, document, reason):
+    """The company must upload a new version; the reason says why."""
+    if not reason.strip():
+        raise ReasonRequired
+    return _decide(user, document, DocumentStatus.REJECTED, reason.strip())

@@ -1,0 +1,114 @@
+"""One function per document action: upload a version, withdraw it, download it."""
+
+from django.db import transaction
+from wagtail.log_actions import log
+
+from companies import antivirus, uploads
+from companies.models import Company, CompanyDocument, DocumentStatus
+
+
+class DuplicateDocument(Exception):
+    """The same file (same SHA-256) is already uploaded for this kind."""
+
+    def __init__(self, document):
+        self.document = document
+        super().__init__(document.pk)
+
+
+class DocumentLocked(Exception):
+    """Reviewed or replaced versions are part of the record: they cannot be withdrawn."""
+
+
+@transaction.atomic
+def upload_document(user, company, kind, uploaded):
+    """Checks the file by content, stores it privately as the kind's next version.
+
+    Raises antivirus.Infected, antivirus.ScannerUnavailable, uploads.UploadRefused or
+    DuplicateDocument; then nothing is stored. The scan comes first, so no library parses
+    a file that clamd would have refused.
+    """
+    uploads.check_name(uploaded.name)
+    antivirus.scan(uploaded)
+    inspection = uploads.inspect(uploaded)
+    locked = Company.objects.select_for_update().get(pk=company.pk)
+    versions = locked.documents.filter(kind_key=kind.translation_key)
+    same = versions.filter(sha256=inspection.sha256).order_by("-version").first()
+    if same is not None:
+        raise DuplicateDocument(same)
+    latest = versions.exclude(status=DocumentStatus.SUPERSEDED).order_by("-version").first()
+    document = CompanyDocument(
+        company=locked,
+        kind_key=kind.translation_key,
+        version=(versions.order_by("-version").values_list("version", flat=True).first() or 0) + 1,
+        original_name=inspection.name,
+        size=inspection.size,
+        sha256=inspection.sha256,
+        content_type=inspection.content_type,
+        signature=inspection.signature,
+        signer=inspection.signer[:500],
+        flags=inspection.flags,
+        uploaded_by=user,
+    )
+    document.file.save("upload", uploaded, save=False)
+    try:
+        document.save()
+        if latest is not None:
+            latest.replaced_status = latest.status
+            latest.status = DocumentStatus.SUPERSEDED
+            latest.save(update_fields=["status", "replaced_status"])
+        log(
+            locked,
+            "approdo.company.document_upload",
+            user=user,
+            data={
+                "document": document.pk,
+                "kind": str(kind.translation_key),
+                "v": document.version,
+            },
+        )
+    except BaseException:
+        document.file.delete(save=False)  # the row is rolled back: leave no orphan file
+        raise
+    return document
+
+
+@transaction.atomic
+def withdraw_document(user, company, document):
+    """Removes a version not yet reviewed; the version it replaced gets its status back."""
+    locked = Company.objects.select_for_update().get(pk=company.pk)
+    document = locked.documents.select_for_update().get(pk=document.pk)
+    if document.status != DocumentStatus.UPLOADED:
+        raise DocumentLocked
+    previous = (
+        locked.documents.filter(kind_key=document.kind_key, status=DocumentStatus.SUPERSEDED)
+        .order_by("-version")
+        .first()
+    )
+    if previous is not None and previous.replaced_status:
+        previous.status, previous.replaced_status = previous.replaced_status, ""
+        previous.save(update_fields=["status", "replaced_status"])
+    name, storage = document.file.name, document.file.storage
+    document_id = document.pk
+    document.delete()
+    transaction.on_commit(lambda: storage.delete(name))
+    log(locked, "approdo.company.document_withdraw", user=user, data={"document": document_id})
+
+
+def record_download(user, company, document):
+    """Every download leaves one audit entry: who, when, which version."""
+    log(
+        company,
+        "approdo.company.document_download",
+        user=user,
+        data={"document": document.pk, "version": document.version, "sha256": document.sha256},
+    )
+
+
+def record_infected(user, company, kind, signature):
+    """Audit entry for a refused infected upload (outside the refused upload's transaction)."""
+    log(
+        company,
+        "approdo.company.document_infected",
+        user=user,
+        data={"kind": str(kind.translation_key), "signature": signature},
+    )

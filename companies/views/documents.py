@@ -1,0 +1,135 @@
+"""Company documents: the checklist, uploads (checked by content), private downloads."""
+
+from django.contrib import messages
+from django.core.files.uploadhandler import StopUpload, TemporaryFileUploadHandler
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+from django.views.decorators.http import require_POST
+
+from companies import antivirus, services, uploads
+from companies.documents import checklist
+from companies.downloads import private_file_response
+from companies.models import DocumentKind
+from companies.views.common import private, render_company, visible_company
+
+
+class SizeLimitedUploadHandler(TemporaryFileUploadHandler):
+    """Streams the upload to a temporary file and stops as soon as it passes the limit."""
+
+    def __init__(self, request, limit):
+        super().__init__(request)
+        self.limit = limit
+        self.received = 0
+        self.exceeded = False
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.received > self.limit:
+            self.exceeded = True
+            # Read and discard the rest, so the browser gets the answer, but keep nothing.
+            raise StopUpload(connection_reset=False)
+        return super().receive_data_chunk(raw_data, start)
+
+
+def _kind_or_404(kind_key):
+    kind = DocumentKind.objects.filter(translation_key=kind_key, active=True).first()
+    if kind is None:
+        raise Http404
+    return kind.localized
+
+
+@private
+def documents(request, pk):
+    """The checklist: what is due, what was uploaded and reviewed, with every version."""
+    company = visible_company(request, pk)
+    return render_company(
+        request, "companies/documents.html", company, {"rows": checklist(company)}
+    )
+
+
+@csrf_exempt  # the upload handler must be set before the body is read; CSRF is checked below
+@private
+def upload(request, pk, kind_key):
+    company = visible_company(request, pk)
+    kind = _kind_or_404(kind_key)
+    if request.method != "POST":
+        return redirect("companies:documents", pk=company.pk)
+    if not kind.is_due_for(company):
+        messages.error(
+            request,
+            _("“%(name)s” is asked once the dossier is “%(status)s”.")
+            % {"name": kind.name, "status": kind.get_due_from_display()},
+        )
+        return redirect("companies:documents", pk=company.pk)
+    handler = SizeLimitedUploadHandler(request, kind.max_bytes)
+    request.upload_handlers = [handler]
+    return _store(request, company, kind, handler)
+
+
+@csrf_protect
+def _store(request, company, kind, handler):
+    uploaded = request.FILES.get("file")
+    if handler.exceeded:
+        messages.error(
+            request,
+            _("The file is larger than %(size)d MB: reduce it (e.g. scan at 200 dpi).")
+            % {"size": kind.max_size_mb},
+        )
+    elif uploaded is None:
+        messages.error(request, _("Choose the file to upload."))
+    else:
+        try:
+            document = services.upload_document(request.user, company, kind, uploaded)
+        except uploads.UploadRefused as refused:
+            messages.error(request, refused.message)
+        except antivirus.Infected as infected:
+            services.record_infected(request.user, company, kind, infected.signature)
+            messages.error(
+                request,
+                _("The file contains a virus or malware and was not kept: check your computer."),
+            )
+        except antivirus.ScannerUnavailable:
+            messages.error(
+                request,
+                _("The virus check is not available right now: try again in a few minutes."),
+            )
+        except services.DuplicateDocument as duplicate:
+            messages.error(
+                request,
+                _("This file is already uploaded (version %(version)d).")
+                % {"version": duplicate.document.version},
+            )
+        else:
+            messages.success(
+                request,
+                _("“%(name)s” uploaded as version %(version)d: the project staff will review it.")
+                % {"name": document.original_name, "version": document.version},
+            )
+    return redirect("companies:documents", pk=company.pk)
+
+
+@private
+def download(request, pk, document_pk):
+    """Sends one version as an attachment to the company's members, and logs it."""
+    company = visible_company(request, pk)
+    document = get_object_or_404(company.documents.all(), pk=document_pk)
+    services.record_download(request.user, company, document)
+    return private_file_response(document)
+
+
+@require_POST
+@private
+def withdraw(request, pk, document_pk):
+    company = visible_company(request, pk)
+    document = get_object_or_404(company.documents.all(), pk=document_pk)
+    try:
+        services.withdraw_document(request.user, company, document)
+    except services.DocumentLocked:
+        messages.error(
+            request, _("Reviewed documents stay in the record: upload a new version instead.")
+        )
+    else:
+        messages.success(request, _("Upload withdrawn."))
+    return redirect("companies:documents", pk=company.pk)
