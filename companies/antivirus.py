@@ -8,12 +8,7 @@ file nobody scanned.
 
 import logging
 
-from clamav_client.clamd import (
-    BufferTooLongError,
-    ClamdNetworkSocket,
-    ClamdUnixSocket,
-    CommunicationError,
-)
+from clamav_client.clamd import ClamdError, ClamdNetworkSocket, ClamdUnixSocket
 from django.conf import settings
 
 logger = logging.getLogger("approdo.security")
@@ -51,7 +46,7 @@ def scan(uploaded):
     uploaded.seek(0)
     try:
         report = _client().instream(uploaded)
-    except (CommunicationError, BufferTooLongError, OSError) as error:
+    except (ClamdError, OSError) as error:
         logger.error("Virus scanner unavailable: %s", error)
         raise ScannerUnavailable(str(error)) from error
     finally:

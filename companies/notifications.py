@@ -187,8 +187,12 @@ def send_decision(event_id):
 
 
 @task()
-def send_document_decision(document_id):
-    """A document accepted or rejected: every member of the company is told."""
+def send_document_decision(document_id, status):
+    """A document accepted or rejected: every member of the company is told.
+
+    ``status`` is the decision itself: by the time the task runs, the company may already
+    have uploaded a newer version that superseded this one.
+    """
     document = CompanyDocument.objects.select_related("company").filter(pk=document_id).first()
     if document is None:
         return
@@ -199,7 +203,7 @@ def send_document_decision(document_id):
 
     _to_members(
         document.company,
-        f"document_{document.status}",
+        f"document_{status}",
         {"document": document},
         url_name="companies:documents",
         localize=kind_in,

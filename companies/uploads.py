@@ -18,7 +18,6 @@ import filetype
 from asn1crypto import cms
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 PDF = "application/pdf"
 P7M = "application/pkcs7-mime"
@@ -98,6 +97,21 @@ def digest(uploaded):
     return sha.hexdigest(), size
 
 
+def _read_pdf(stream):
+    """Opens a PDF and reads its signature state and risky actions, or refuses it.
+
+    Any error while walking a malformed structure is a refusal, never a crash.
+    """
+    reader = _open_pdf(stream)
+    try:
+        return _pdf_signature_and_flags(reader)
+    except Exception as error:
+        raise UploadRefused(
+            _("The file looks like a PDF but cannot be read: export it again as PDF."),
+            "broken_pdf",
+        ) from error
+
+
 def _open_pdf(stream):
     """Opens a PDF for reading or refuses it; encrypted PDFs are refused."""
     try:
@@ -111,7 +125,7 @@ def _open_pdf(stream):
             raise UploadRefused(_("The PDF has no pages."), "empty_pdf")
     except UploadRefused:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as error:
+    except Exception as error:
         raise UploadRefused(
             _("The file looks like a PDF but cannot be read: export it again as PDF."),
             "broken_pdf",
@@ -179,8 +193,7 @@ def inspect(uploaded):
     uploaded.seek(0)
     kind = filetype.guess(head)
     if head.startswith(b"%PDF-") or (kind is not None and kind.mime == PDF):
-        reader = _open_pdf(uploaded)
-        signature, signer, flags = _pdf_signature_and_flags(reader)
+        signature, signer, flags = _read_pdf(uploaded)
         uploaded.seek(0)
         return Inspection(PDF, size, sha256, check_name(uploaded.name), signature, signer, flags)
     # Not a PDF: the only other accepted form is a DER-encoded CMS SignedData (.p7m).
@@ -197,11 +210,10 @@ def inspect(uploaded):
             _("Only PDF files, or PDF files signed digitally (.p7m), can be uploaded."),
             "not_pdf",
         ) from error
-    if not content or not content.startswith(b"%PDF-"):
+    if not isinstance(content, bytes) or not content.startswith(b"%PDF-"):
         raise UploadRefused(
             _("The signed file (.p7m) does not contain a PDF: sign the PDF of the document."),
             "p7m_not_pdf",
         )
-    reader = _open_pdf(io.BytesIO(content))
-    _signature, _signer_name, flags = _pdf_signature_and_flags(reader)
+    _signature, _signer_name, flags = _read_pdf(io.BytesIO(content))
     return Inspection(P7M, size, sha256, check_name(uploaded.name), "cades", _signer(data), flags)

@@ -166,3 +166,39 @@ ELF = b"\x7fELF\x02\x01\x01\x00" + b"\x00" * 56
 PE = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00" + b"\x00" * 48 + b"PE\x00\x00"
 HTML = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 SVG = b'<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'
+
+
+def _raw(key, value):
+    """A one-page PDF whose catalog or page gets a malformed entry."""
+
+    def change(writer):
+        target = writer.pages[0] if key == "/Annots" else writer._root_object
+        target[NameObject(key)] = value
+
+    return _one_page(change)
+
+
+def malformed():
+    """PDFs that open but carry broken structures signing tools or attackers leave behind."""
+    from pypdf.generic import NullObject
+
+    bad_signature = DictionaryObject(
+        {
+            NameObject("/FT"): NameObject("/Sig"),
+            NameObject("/T"): TextStringObject("Firma"),
+            NameObject("/V"): TextStringObject("abc"),
+        }
+    )
+
+    def signature_field(writer):
+        ref = writer._add_object(bad_signature)
+        writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+            {NameObject("/Fields"): ArrayObject([ref])}
+        )
+
+    return {
+        "annots-null": _raw("/Annots", ArrayObject([NullObject()])),
+        "annots-number": _raw("/Annots", NumberObject(7)),
+        "names-number": _raw("/Names", NumberObject(5)),
+        "signature-value-string": _one_page(signature_field),
+    }

@@ -26,7 +26,7 @@ class StaffTwoFactorMiddleware:
             and request.path.startswith(ADMIN_PREFIX)
             and request.user.is_authenticated
             and request.user.has_perm("wagtailadmin.access_admin")
-            and not _has_totp(request.user)
+            and not has_totp(request.user)
         ):
             messages.warning(
                 request,
@@ -36,5 +36,6 @@ class StaffTwoFactorMiddleware:
         return self.get_response(request)
 
 
-def _has_totp(user):
+def has_totp(user):
+    """Whether the user has set up an authenticator app (TOTP)."""
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()

@@ -11,9 +11,8 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 
-from companies.downloads import private_file_response
 from companies.models import DocumentKind, DocumentStatus
-from companies.services import document_review, record_download
+from companies.services import document_review
 
 
 class DocumentRejectForm(forms.Form):
@@ -63,13 +62,6 @@ def document_columns():
         Column("flags", label=gettext_lazy("Warnings")),
         DateColumn("uploaded_at", label=gettext_lazy("Uploaded"), sort_key="uploaded_at"),
     ]
-
-
-def staff_download(request, pk):
-    """A version, for staff who may review it; everyone else gets a 404 (not a 403)."""
-    document = get_object_or_404(document_review.reviewable_documents(request.user), pk=pk)
-    record_download(request.user, document.company, document)
-    return private_file_response(document)
 
 
 @require_POST

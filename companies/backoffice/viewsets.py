@@ -10,7 +10,6 @@ from companies.backoffice.documents import (
     DocumentQueueView,
     decide_document,
     document_columns,
-    staff_download,
 )
 from companies.backoffice.filters import CompanyFilterSet
 from companies.backoffice.views import (
@@ -149,7 +148,6 @@ class DocumentViewSet(ModelViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("download/<int:pk>/", staff_download, name="download"),
             path("decide/<int:pk>/", decide_document, name="decide"),
         ]
 

@@ -24,9 +24,10 @@ def reviewable_documents(user):
 def _decide(user, document, status, reason=""):
     if not reviewable_documents(user).filter(pk=document.pk).exists():
         raise NotPermitted
-    locked = CompanyDocument.objects.select_for_update().get(pk=document.pk)
-    if locked.status != DocumentStatus.UPLOADED:
-        raise AlreadyDecided(locked.company, None)
+    locked = CompanyDocument.objects.select_for_update().filter(pk=document.pk).first()
+    if locked is None or locked.status != DocumentStatus.UPLOADED:
+        # Withdrawn or decided by someone else while this request waited for the lock.
+        raise AlreadyDecided(document.company, None)
     locked.status = status
     locked.rejection_reason = reason
     locked.reviewed_by = user
@@ -38,7 +39,7 @@ def _decide(user, document, status, reason=""):
         user=user,
         data={"document": locked.pk, "version": locked.version, "reason": reason},
     )
-    transaction.on_commit(lambda: notifications.send_document_decision.enqueue(locked.pk))
+    transaction.on_commit(lambda: notifications.send_document_decision.enqueue(locked.pk, status))
     return locked
 
 

@@ -35,7 +35,13 @@ def upload_document(user, company, kind, uploaded):
     same = versions.filter(sha256=inspection.sha256).order_by("-version").first()
     if same is not None:
         raise DuplicateDocument(same)
-    latest = versions.exclude(status=DocumentStatus.SUPERSEDED).order_by("-version").first()
+    # Locked: a staff decision on this version waits, or is seen, before it is superseded.
+    latest = (
+        versions.select_for_update()
+        .exclude(status=DocumentStatus.SUPERSEDED)
+        .order_by("-version")
+        .first()
+    )
     document = CompanyDocument(
         company=locked,
         kind_key=kind.translation_key,

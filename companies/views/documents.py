@@ -1,18 +1,22 @@
 """Company documents: the checklist, uploads (checked by content), private downloads."""
 
+from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadhandler import StopUpload, TemporaryFileUploadHandler
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from companies import antivirus, services, uploads
 from companies.documents import checklist
 from companies.downloads import private_file_response
-from companies.models import DocumentKind
+from companies.models import Company, CompanyDocument, DocumentKind
 from companies.views.common import private, render_company, visible_company
+from users.middleware import has_totp
 
 
 class SizeLimitedUploadHandler(TemporaryFileUploadHandler):
@@ -110,12 +114,26 @@ def _store(request, company, kind, handler):
     return redirect("companies:documents", pk=company.pk)
 
 
-@private
+@never_cache
 def download(request, pk, document_pk):
-    """Sends one version as an attachment to the company's members, and logs it."""
-    company = visible_company(request, pk)
-    document = get_object_or_404(company.documents.all(), pk=document_pk)
-    services.record_download(request.user, company, document)
+    """One version, as an attachment, for the company's members and permitted staff.
+
+    Everyone else gets a 404, signed out or not: the link says nothing about whether the
+    document exists. Each download is logged.
+    """
+    user = request.user
+    if not user.is_authenticated:
+        raise Http404
+    allowed = CompanyDocument.objects.none()
+    if EmailAddress.objects.filter(user=user, verified=True).exists():
+        allowed |= CompanyDocument.objects.filter(company__in=Company.objects.visible_to(user))
+    # Staff get what the admin would give them: admin access and, where required, TOTP.
+    if user.has_perm("wagtailadmin.access_admin") and (
+        not settings.APPRODO_STAFF_REQUIRE_MFA or has_totp(user)
+    ):
+        allowed |= services.document_review.reviewable_documents(user)
+    document = get_object_or_404(allowed.select_related("company"), pk=document_pk, company_id=pk)
+    services.record_download(user, document.company, document)
     return private_file_response(document)
 
 

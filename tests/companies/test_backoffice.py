@@ -66,6 +66,7 @@ def urls(company):
         "xlsx": f"{index}?export=xlsx&status=",
         "review": admin_url("companies_admin:inspect", company.pk),
         "positions": admin_url("positions_admin:index"),
+        "documents": admin_url("documents_admin:index"),
     }
 
 
@@ -85,7 +86,7 @@ def assert_refused(response):
 class TestPermissionMatrix:
     """Every back-office URL × anonymous, company user, editor, both moderators, superuser."""
 
-    @pytest.mark.parametrize("name", ["list", "csv", "xlsx", "review", "positions"])
+    @pytest.mark.parametrize("name", ["list", "csv", "xlsx", "review", "positions", "documents"])
     @pytest.mark.parametrize("who", [None, "company_user", "editor"])
     def test_outsiders_are_refused(self, client, world, name, who):
         if who:
@@ -113,12 +114,14 @@ class TestPermissionMatrix:
         assert client.get(urls(world["theirs"])["review"]).status_code == 404
         positions = client.get(urls(world["ours"])["positions"])
         assert "Forno Nord" in positions.text and "Cantina Sud" not in positions.text
+        assert client.get(urls(world["ours"])["documents"]).status_code == 200
 
     def test_the_superuser_sees_every_territory(self, client, world):
         client.force_login(world["superuser"])
         listing = client.get(urls(world["ours"])["list"])
         assert "Forno Nord" in listing.text and "Cantina Sud" in listing.text
         assert client.get(urls(world["theirs"])["review"]).status_code == 200
+        assert client.get(urls(world["ours"])["documents"]).status_code == 200
 
     def test_generic_edit_and_delete_are_refused_even_to_superusers(self, client, world):
         client.force_login(world["superuser"])

@@ -10,9 +10,22 @@ from companies.models import CompanyDocument, CompanyStatus, DocumentKind, Docum
 from companies.services import upload_document
 from tests import documents_corpus as corpus
 from tests.factories.companies import CompanyFactory, MembershipFactory, TerritoryFactory
-from tests.factories.users import StaffUserFactory, UserFactory, admin_user, moderator_of
+from tests.factories.users import (
+    StaffUserFactory,
+    UserFactory,
+    admin_user,
+    moderator_of,
+    staff_in_group,
+)
 
 pytestmark = pytest.mark.django_db
+
+
+def download_url(world):
+    with translation.override("it"):
+        return reverse(
+            "companies:document_download", args=[world["company"].pk, world["document"].pk]
+        )
 
 
 def admin_url(name, *args):
@@ -55,7 +68,7 @@ class TestAccess:
         client.force_login(world["moderator"])
         queue = client.get(admin_url("documents_admin:index"))
         assert world["company"].legal_name in queue.text
-        response = client.get(admin_url("documents_admin:download", world["document"].pk))
+        response = client.get(download_url(world))
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == world["content"]
         assert response["X-Content-Type-Options"] == "nosniff"
@@ -64,24 +77,48 @@ class TestAccess:
         assert entry.user == world["moderator"]
         assert entry.data["version"] == 1
 
-    @pytest.mark.parametrize("who", ["other_moderator", "viewer", "company_user", "anonymous"])
+    @pytest.mark.parametrize(
+        "who", ["other_moderator", "viewer", "other_company_user", "editor", "anonymous"]
+    )
     def test_everyone_else_gets_nothing(self, client, world, who):
         if who == "viewer":
             viewer = UserFactory(is_staff=True)
             admin_user(viewer, "wagtailadmin.access_admin", "companies.view_company")
             world["company"].territory.moderators.add(viewer)
             client.force_login(viewer)
-        elif who == "company_user":
-            client.force_login(world["owner"])
+        elif who == "other_company_user":
+            client.force_login(MembershipFactory().user)
+        elif who == "editor":
+            client.force_login(staff_in_group("Editors"))
         elif who != "anonymous":
             client.force_login(world[who])
-        response = client.get(admin_url("documents_admin:download", world["document"].pk))
-        if who in ("company_user", "anonymous"):
-            assert response.status_code == 302
-            assert "/accounts/login/" in response["Location"]
-        else:
-            assert response.status_code == 404
+        response = client.get(download_url(world))
+        assert response.status_code == 404
         assert not ModelLogEntry.objects.filter(action="approdo.company.document_download").exists()
+
+
+def test_staff_without_their_authenticator_cannot_download(client, world, settings):
+    settings.APPRODO_STAFF_REQUIRE_MFA = True
+    client.force_login(world["moderator"])
+    assert client.get(download_url(world)).status_code == 404
+    from tests.totp import enrol_totp
+
+    enrol_totp(world["moderator"])
+    assert client.get(download_url(world)).status_code == 200
+
+
+def test_the_decision_email_survives_a_newer_upload(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    from companies import notifications
+
+    document = world["document"]
+    document.status = DocumentStatus.SUPERSEDED  # the company uploaded again meanwhile
+    document.rejection_reason = "Manca la firma."
+    document.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.send_document_decision.call(document.pk, DocumentStatus.REJECTED)
+    assert "Manca la firma." in mailoutbox[0].body
 
 
 class TestDecisions:
@@ -141,7 +178,8 @@ class TestDecisions:
     def test_the_review_screen_and_home_panel_show_the_document(self, client, world):
         client.force_login(world["moderator"])
         review = client.get(admin_url("companies_admin:inspect", world["company"].pk)).text
-        assert admin_url("documents_admin:download", world["document"].pk) in review
+        # The admin speaks the staff member's language, so the link does too.
+        assert download_url(world).replace("/it/", "/en/") in review
         assert "CAdES" in review
         home = client.get(admin_url("wagtailadmin_home")).text
         assert "1 document" in home

@@ -1,6 +1,7 @@
-"""A moderator requests changes, the company resubmits, the moderator approves.
+"""The whole loop: request changes, resubmit, approve, upload the agreement, accept it.
 
-Both sides in real browsers, each screen checked with axe-core.
+Moderator and company in two real browsers, each screen checked with axe-core, and the
+e-mails of every step delivered.
 """
 
 import re
@@ -9,6 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from companies.models import CompanyDocument
+from tests import documents_corpus as corpus
 from tests.e2e.axe import axe_violations
 from tests.factories.companies import (
     CompanyFactory,
@@ -37,8 +40,18 @@ def settle_messages(page):
     page.wait_for_timeout(300)
 
 
-def test_request_changes_resubmit_approve(
+@pytest.fixture
+def private_dir(monkeypatch, tmp_path):
+    storage = CompanyDocument._meta.get_field("file").storage
+    monkeypatch.setattr(storage, "base_location", str(tmp_path / "private"))
+    monkeypatch.setattr(storage, "location", str(tmp_path / "private"))
+
+
+def test_request_changes_resubmit_approve_upload_accept(
     page,
+    mailoutbox,
+    private_dir,
+    tmp_path,
     browser,
     browser_context_args,
     site_structure,
@@ -54,7 +67,9 @@ def test_request_changes_resubmit_approve(
     company.transition("submit")
     elsewhere = complete_dossier(CompanyFactory(territory=south, legal_name="Cantina Sud"))
     elsewhere.transition("submit")
-    owner = MembershipFactory(company=company, user__email="titolare@forno.example").user
+    owner = MembershipFactory(
+        company=company, user__email="titolare@forno.example", user__preferred_language="it"
+    ).user
     moderator = moderator_of(north, email="moderatrice@approdo.example")
 
     # The moderator filters the queue to the territory and opens the company.
@@ -93,4 +108,31 @@ def test_request_changes_resubmit_approve(
     assert axe_violations(page, axe_source) == []
     company_page.reload()
     expect(company_page.locator("#company-status")).to_have_text("Approvata")
+
+    # The company uploads the signed agreement; the moderator accepts it.
+    signed = tmp_path / "convenzione-firmata.pdf.p7m"
+    signed.write_bytes(corpus.cades())
+    company_page.get_by_role("link", name="Documenti", exact=True).click()
+    company_page.get_by_label(re.compile(r"^File \(PDF")).set_input_files(str(signed))
+    company_page.get_by_role("button", name="Carica", exact=True).click()
+    expect(company_page.locator(".document-state").first).to_have_text(
+        "Caricato, in attesa di verifica"
+    )
+    page.reload()
+    page.get_by_role("button", name="Accept version 1").click()
+    settle_messages(page)
+    expect(page.get_by_text("Document accepted.")).to_be_visible()
+    assert axe_violations(page, axe_source) == []
+    company_page.reload()
+    expect(company_page.locator(".document-state").first).to_have_text("Accettato")
     company_context.close()
+
+    # Every step reached the right inbox.
+    sent = [(message.to[0], message.subject) for message in mailoutbox]
+    owner_subjects = " | ".join(subject for to, subject in sent if to == owner.email)
+    moderator_subjects = " | ".join(subject for to, subject in sent if to == moderator.email)
+    assert "Modifiche richieste alla scheda di Forno Nord s.r.l." in owner_subjects
+    assert "Scheda ricevuta: Forno Nord s.r.l." in owner_subjects
+    assert "Forno Nord s.r.l. è approvata come impresa ospitante" in owner_subjects
+    assert "Documento accettato: Convenzione di tirocinio firmata" in owner_subjects
+    assert "Nuova scheda da esaminare: Forno Nord s.r.l." in moderator_subjects
