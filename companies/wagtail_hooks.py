@@ -104,6 +104,7 @@ def register_company_log_actions(actions):
         ("document_withdraw", _("Withdraw document"), _("Document upload withdrawn")),
         ("document_download", _("Download document"), _("Document downloaded")),
         ("document_accepted", _("Accept document"), _("Document accepted")),
+        ("placement", _("Change a placement"), _("Placement changed")),
         ("document_infected", _("Refuse infected upload"), _("Infected upload refused")),
         ("document_rejected", _("Reject document"), _("Document rejected")),
         ("request_changes", _("Request changes to company"), _("Changes requested to company")),

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
@@ -11,6 +10,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 
+from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.models import DocumentKind, DocumentStatus
 from companies.services import document_review
 
@@ -36,7 +36,7 @@ class KindColumn(Column):
         return names.get(instance.kind_key, "—")
 
 
-class DocumentQueueView(IndexView):
+class DocumentQueueView(ForbiddenNotRedirect, IndexView):
     """Documents awaiting review in the user's territories, oldest first."""
 
     default_ordering = "uploaded_at"
@@ -82,8 +82,8 @@ def decide_document(request, pk):
                 messages.success(request, _("Document rejected: the company has been told."))
         else:
             raise Http404
-    except document_review.NotPermitted as exc:
-        raise PermissionDenied from exc
+    except document_review.NotPermitted:
+        return forbidden()
     except document_review.AlreadyDecided:
         messages.error(request, _("This document has already been reviewed."))
     return redirect("companies_admin:inspect", document.company_id)

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -14,13 +13,14 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.models import ModelLogEntry
 
 from companies.backoffice.documents import DocumentRejectForm
+from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.documents import checklist
 from companies.dossier import dossier_steps
 from companies.models import Company, CompanyStatus, DocumentStatus
 from companies.services import document_review, review
 
 
-class CompanyIndexView(IndexView):
+class CompanyIndexView(ForbiddenNotRedirect, IndexView):
     """The queue: by default what awaits review, oldest first, in the user's territories."""
 
     default_ordering = "submitted_at"
@@ -72,7 +72,7 @@ class DecisionForm(forms.Form):
         return cleaned
 
 
-class CompanyReviewView(InspectView):
+class CompanyReviewView(ForbiddenNotRedirect, InspectView):
     """The whole dossier on one screen, with its history and the decision form."""
 
     template_name = "companies/backoffice/review.html"
@@ -112,7 +112,7 @@ def decide(request, pk):
     """Applies one staff decision; a stale or concurrent one is refused with who and when."""
     company = get_object_or_404(Company.objects.reviewable_by(request.user), pk=pk)
     if not request.user.has_perm("companies.review_company"):
-        raise PermissionDenied
+        return forbidden()
     form = DecisionForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -127,8 +127,8 @@ def decide(request, pk):
     }[action]
     try:
         service(request.user, company, form.cleaned_data["message"])
-    except review.NotPermitted as exc:
-        raise PermissionDenied from exc
+    except review.NotPermitted:
+        return forbidden()
     except review.AlreadyDecided as decided:
         event = decided.event
         if event is not None and event.actor is not None:

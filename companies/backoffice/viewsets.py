@@ -12,6 +12,8 @@ from companies.backoffice.documents import (
     document_columns,
 )
 from companies.backoffice.filters import CompanyFilterSet
+from companies.backoffice.refusals import GENERIC_VIEWS as REFUSING
+from companies.backoffice.refusals import ForbiddenNotRedirect
 from companies.backoffice.views import (
     CapacityColumn,
     CompanyIndexView,
@@ -21,7 +23,17 @@ from companies.backoffice.views import (
 from companies.models import Company, CompanyDocument, Position
 
 
-class CompanyViewSet(ModelViewSet):
+class RefusingViewSet(ModelViewSet):
+    """Refusals answered 403 by every view of the viewset (see refusals.py)."""
+
+    add_view_class = REFUSING["add_view_class"]
+    edit_view_class = REFUSING["edit_view_class"]
+    delete_view_class = REFUSING["delete_view_class"]
+    history_view_class = REFUSING["history_view_class"]
+    usage_view_class = REFUSING["usage_view_class"]
+
+
+class CompanyViewSet(RefusingViewSet):
     """The staff queue of host companies, scoped to the user's territories."""
 
     model = Company
@@ -97,7 +109,7 @@ class CompanyViewSet(ModelViewSet):
         ]
 
 
-class PositionIndexView(IndexView):
+class PositionIndexView(ForbiddenNotRedirect, IndexView):
     def get_base_queryset(self):
         companies = Company.objects.reviewable_by(self.request.user)
         return Position.objects.filter(company__in=companies).select_related(
@@ -105,7 +117,7 @@ class PositionIndexView(IndexView):
         )
 
 
-class PositionViewSet(ModelViewSet):
+class PositionViewSet(RefusingViewSet):
     """Positions offered by the companies of the user's territories (read-only)."""
 
     model = Position
@@ -129,7 +141,7 @@ class PositionViewSet(ModelViewSet):
     list_export = ["title", "company", "site", "weekly_hours", "places", "starts_on", "ends_on"]
 
 
-class DocumentViewSet(ModelViewSet):
+class DocumentViewSet(RefusingViewSet):
     """Documents awaiting review; decisions are taken on the company's review screen."""
 
     model = CompanyDocument

@@ -4,6 +4,14 @@ from companies.models.company import Company, CompanyEvent, CompanyStatus, Inval
 from companies.models.declaration import CompanyDeclaration, DeclarationItem
 from companies.models.document import CompanyDocument, DocumentKind, DocumentStatus
 from companies.models.membership import Membership, MembershipRole
+from companies.models.placement import (
+    Intern,
+    InternCardView,
+    InvalidPlacementMove,
+    Placement,
+    PlacementEvent,
+    PlacementStatus,
+)
 from companies.models.position import Position
 from companies.models.site import OperatingSite
 from companies.models.team import (
@@ -23,6 +31,9 @@ __all__ = [
     "DeclarationItem",
     "DocumentKind",
     "DocumentStatus",
+    "Intern",
+    "InternCardView",
+    "InvalidPlacementMove",
     "InvalidTransition",
     "Invitation",
     "InvitationState",
@@ -31,6 +42,9 @@ __all__ = [
     "Membership",
     "MembershipRole",
     "OperatingSite",
+    "Placement",
+    "PlacementEvent",
+    "PlacementStatus",
     "Position",
     "Territory",
 ]

@@ -1,6 +1,6 @@
 """Service functions: one per user action, each locking, checking, changing and logging."""
 
-from companies.services import document_review, review
+from companies.services import document_review, placements, review
 from companies.services.documents import (
     DocumentLocked,
     DuplicateDocument,
@@ -59,6 +59,7 @@ __all__ = [
     "document_review",
     "invite",
     "leave_company",
+    "placements",
     "record_download",
     "record_infected",
     "remove_member",

@@ -5,6 +5,7 @@ the environment-specific modules (dev, test, production) layer on top.
 """
 
 import os
+from decimal import Decimal
 from pathlib import Path
 
 import dj_database_url
@@ -74,6 +75,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "users.middleware.StaffTwoFactorMiddleware",
+    "companies.backoffice.refusals.BackOfficeRefusalMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -226,6 +228,9 @@ STATICFILES_DIRS = [
 ]
 # Signed agreements and other company documents: outside MEDIA_ROOT, never served directly.
 PRIVATE_ROOT = Path(os.environ.get("APPRODO_PRIVATE_ROOT", VAR_DIR / "private"))
+# The cap on an intern's monthly allowance (euro), as set by the regional rules.
+APPRODO_MAX_MONTHLY_ALLOWANCE = Decimal(os.environ.get("APPRODO_MAX_MONTHLY_ALLOWANCE", "500"))
+
 # ClamAV's clamd: a Unix socket path or host:port (Debian: /var/run/clamav/clamd.ctl). When
 # set, every upload is scanned before it is kept and refused if the scanner does not answer.
 APPRODO_CLAMD_ADDRESS = os.environ.get("APPRODO_CLAMD_ADDRESS", "")

@@ -1,0 +1,63 @@
+"""A plain 403 for staff without the permission, instead of Wagtail's redirect.
+
+Wagtail answers a refused admin view with a redirect to the dashboard and a message; the
+back office of host companies answers 403 (or 404 for objects outside the user's
+territories), so that a refusal is unambiguous to people and to tests.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseForbidden
+from django.utils.translation import gettext as _
+from wagtail.admin.views import generic
+from wagtail.admin.views.generic.history import HistoryView
+from wagtail.admin.views.generic.usage import UsageView
+
+
+def forbidden():
+    return HttpResponseForbidden(_("You do not have permission to open this page."))
+
+
+class ForbiddenNotRedirect:
+    """Mixin for admin class-based views."""
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            return super().dispatch(request, *args, **kwargs)
+        except PermissionDenied:
+            return forbidden()
+
+
+def refusing(view_class):
+    """``view_class`` with refusals answered 403."""
+    return type(f"Refusing{view_class.__name__}", (ForbiddenNotRedirect, view_class), {})
+
+
+GENERIC_VIEWS = {
+    "add_view_class": refusing(generic.CreateView),
+    "edit_view_class": refusing(generic.EditView),
+    "delete_view_class": refusing(generic.DeleteView),
+    "history_view_class": refusing(HistoryView),
+    "usage_view_class": refusing(UsageView),
+}
+
+
+class BackOfficeRefusalMiddleware:
+    """Signed-in users who are not staff get a 403 from the host-companies back office.
+
+    Wagtail would send them to its login page, as if signing in again could help.
+    """
+
+    PREFIX = "/admin/host-companies/"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if (
+            request.path.startswith(self.PREFIX)
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+        ):
+            return forbidden()
+        return self.get_response(request)

@@ -1,0 +1,279 @@
+"""Interns and their placements with host companies.
+
+Personal data is kept to what running a placement needs. There is deliberately no field
+for health, disability, criminal record, migration status or target group, and none may be
+added: tests/companies/test_placements.py fails on such a field. Staff notes are free text
+and warned against sensitive content.
+"""
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+DEFAULT_LENGTH = datetime.timedelta(days=183)  # six months
+
+
+def new_code():
+    """A pseudonymous code for exports and reports, e.g. "TIR-7KQ2M9"."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    return "TIR-" + "".join(secrets.choice(alphabet) for _ in range(6))
+
+
+class Intern(models.Model):
+    """The minimum the project needs to know about a person in a placement."""
+
+    given_name = models.CharField(_("given name"), max_length=80)
+    family_name = models.CharField(_("family name"), max_length=80)
+    preferred_name = models.CharField(
+        _("preferred name"),
+        max_length=80,
+        blank=True,
+        help_text=_("How the person wants to be called at work; companies see only this."),
+    )
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="it"
+    )
+    code = models.CharField(_("pseudonymous code"), max_length=12, unique=True, default=new_code)
+    territory = models.ForeignKey(
+        "companies.Territory", verbose_name=_("territory"), on_delete=models.PROTECT
+    )
+    staff_notes = models.TextField(
+        _("staff notes"),
+        blank=True,
+        help_text=_(
+            "Seen by project staff only. Never write health, disability, judicial or "
+            "migration information here."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("intern")
+        verbose_name_plural = _("interns")
+        ordering = ["family_name", "given_name"]
+
+    def __str__(self):
+        return f"{self.given_name} {self.family_name} ({self.code})"
+
+    @property
+    def display_name(self):
+        """What a host company sees."""
+        return self.preferred_name or self.given_name
+
+
+class PlacementStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    ACCEPTED = "accepted", _("Accepted by the company")
+    DECLINED = "declined", _("Declined by the company")
+    ACTIVE = "active", _("Active")
+    SUSPENDED = "suspended", _("Suspended")
+    COMPLETED = "completed", _("Completed")
+    TERMINATED = "terminated", _("Ended early")
+
+
+# Placements that take one of the company's places while they last.
+OCCUPYING = {
+    PlacementStatus.PROPOSED,
+    PlacementStatus.ACCEPTED,
+    PlacementStatus.ACTIVE,
+    PlacementStatus.SUSPENDED,
+}
+
+# action: (statuses it may start from, status it leads to, who acts)
+PLACEMENT_TRANSITIONS = {
+    "accept": ({PlacementStatus.PROPOSED}, PlacementStatus.ACCEPTED, "company"),
+    "decline": ({PlacementStatus.PROPOSED}, PlacementStatus.DECLINED, "company"),
+    "start": ({PlacementStatus.ACCEPTED}, PlacementStatus.ACTIVE, "staff"),
+    "suspend": ({PlacementStatus.ACTIVE}, PlacementStatus.SUSPENDED, "staff"),
+    "resume": ({PlacementStatus.SUSPENDED}, PlacementStatus.ACTIVE, "staff"),
+    "extend": ({PlacementStatus.ACTIVE}, PlacementStatus.ACTIVE, "staff"),
+    "complete": ({PlacementStatus.ACTIVE}, PlacementStatus.COMPLETED, "staff"),
+    "terminate": (
+        {PlacementStatus.ACTIVE, PlacementStatus.SUSPENDED},
+        PlacementStatus.TERMINATED,
+        "staff",
+    ),
+}
+NEEDS_REASON = {"decline", "terminate"}
+
+
+class InvalidPlacementMove(Exception):
+    """A lifecycle move the current status does not allow."""
+
+    def __init__(self, placement, action):
+        self.placement = placement
+        self.action = action
+        super().__init__(f"Cannot {action} a placement in status {placement.status!r}")
+
+
+def default_end(start):
+    return start + DEFAULT_LENGTH
+
+
+class Placement(models.Model):
+    """An intern at a company, on a position and site, for a period, with two tutors."""
+
+    intern = models.ForeignKey(
+        Intern, verbose_name=_("intern"), on_delete=models.PROTECT, related_name="placements"
+    )
+    company = models.ForeignKey(
+        "companies.Company",
+        verbose_name=_("company"),
+        on_delete=models.PROTECT,
+        related_name="placements",
+    )
+    position = models.ForeignKey(
+        "companies.Position",
+        verbose_name=_("position"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="placements",
+    )
+    site = models.ForeignKey(
+        "companies.OperatingSite",
+        verbose_name=_("site"),
+        on_delete=models.PROTECT,
+        related_name="placements",
+    )
+    starts_on = models.DateField(_("start"))
+    ends_on = models.DateField(_("end"))
+    weekly_hours = models.PositiveSmallIntegerField(
+        _("hours per week"), validators=[MinValueValidator(1)]
+    )
+    schedule = models.CharField(_("schedule"), max_length=200)
+    monthly_allowance = models.DecimalField(
+        _("monthly allowance (€)"), max_digits=7, decimal_places=2
+    )
+    project_tutor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("project tutor"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="tutored_placements",
+    )
+    company_tutor_name = models.CharField(_("company tutor"), max_length=160)
+    company_tutor_role = models.CharField(_("company tutor's role"), max_length=120, blank=True)
+    company_tutor_email = models.EmailField(_("company tutor's e-mail"), blank=True)
+    company_tutor_phone = models.CharField(_("company tutor's phone"), max_length=40, blank=True)
+    workplace_notes = models.TextField(
+        _("workplace notes for the company"),
+        blank=True,
+        help_text=_(
+            "What the company should arrange (e.g. a quiet workstation, written instructions). "
+            "Never a diagnosis."
+        ),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=12,
+        choices=PlacementStatus.choices,
+        default=PlacementStatus.PROPOSED,
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("placement")
+        verbose_name_plural = _("placements")
+        ordering = ["-starts_on", "-pk"]
+        permissions = [
+            ("manage_placement", _("Can propose and manage placements")),
+            ("override_capacity", _("Can place beyond a company's capacity where rules allow")),
+        ]
+
+    def __str__(self):
+        return f"{self.intern.code} · {self.company} ({self.get_status_display()})"
+
+    def clean(self):
+        errors = {}
+        if self.starts_on and self.ends_on and self.ends_on <= self.starts_on:
+            errors["ends_on"] = _("The end must come after the start.")
+        cap = settings.APPRODO_MAX_MONTHLY_ALLOWANCE
+        if self.monthly_allowance is not None and self.monthly_allowance > cap:
+            errors["monthly_allowance"] = _("The allowance cannot exceed €%(cap)s a month.") % {
+                "cap": cap
+            }
+        if self.monthly_allowance is not None and self.monthly_allowance < 0:
+            errors["monthly_allowance"] = _("The allowance cannot be negative.")
+        if self.site_id and self.company_id and self.site.company_id != self.company_id:
+            errors["site"] = _("Choose one of the company's own sites.")
+        if self.position_id and self.company_id and self.position.company_id != self.company_id:
+            errors["position"] = _("Choose one of the company's own positions.")
+        if errors:
+            raise ValidationError(errors)
+
+    def move(self, action, actor, reason="", ends_on=None):
+        """Applies a lifecycle action and records it; callers hold the row lock."""
+        sources, target, _who = PLACEMENT_TRANSITIONS[action]
+        if self.status not in sources:
+            raise InvalidPlacementMove(self, action)
+        previous = self.status
+        self.status = target
+        if reason:
+            self.reason = reason
+        if action == "extend":
+            if ends_on is None or ends_on <= self.ends_on:
+                raise ValidationError(
+                    {"ends_on": _("The new end must come after the current one.")}
+                )
+            self.ends_on = ends_on
+        self.save(update_fields=["status", "reason", "ends_on", "updated_at"])
+        return PlacementEvent.objects.create(
+            placement=self,
+            action=action,
+            from_status=previous,
+            to_status=target,
+            actor=actor,
+            message=reason,
+        )
+
+
+class PlacementEvent(models.Model):
+    """One step of a placement's life, with who took it and why."""
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("action"), max_length=12)
+    from_status = models.CharField(max_length=12, choices=PlacementStatus.choices)
+    to_status = models.CharField(max_length=12, choices=PlacementStatus.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.placement_id}: {self.action} → {self.to_status}"
+
+
+class InternCardView(models.Model):
+    """Every time a company user opens an intern card: who, when, which placement.
+
+    Staff read this per intern; companies never see it.
+    """
+
+    placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="card_views")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    viewed_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("intern card view")
+        verbose_name_plural = _("intern card views")
+        ordering = ["-viewed_at"]
+
+    def __str__(self):
+        return f"{self.user} · {self.placement_id} · {self.viewed_at:%Y-%m-%d %H:%M}"
