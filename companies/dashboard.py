@@ -45,6 +45,14 @@ def todo_items(company, steps, membership, documents=()):
                 else _("Sign and upload “%(name)s”.")
             )
             items.append(Todo(text % {"name": row.kind.name}, documents_url))
+    for placement in company.placements.filter(status="proposed").select_related("intern"):
+        items.append(
+            Todo(
+                _("Answer the proposed placement of %(name)s.")
+                % {"name": placement.intern.display_name},
+                reverse("companies:intern_card", args=[company.pk, placement.pk]),
+            )
+        )
     if membership is not None and membership.is_admin:
         waiting = company.join_requests.filter(status=JoinRequestStatus.PENDING).count()
         if waiting:

@@ -27,6 +27,12 @@ urlpatterns = [
         views.withdraw,
         name="document_withdraw",
     ),
+    path("<int:pk>/interns/<int:placement_pk>/", views.intern_card, name="intern_card"),
+    path(
+        "<int:pk>/interns/<int:placement_pk>/answer/",
+        views.placement_decide,
+        name="placement_decide",
+    ),
     path("<int:pk>/team/", views.team, name="team"),
     path("<int:pk>/team/invite/", views.invite, name="invite"),
     path(

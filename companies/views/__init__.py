@@ -2,6 +2,7 @@
 
 from companies.views.documents import documents, download, upload, withdraw
 from companies.views.dossier import company_index, dashboard, declarations, identity, start, submit
+from companies.views.interns import intern_card, placement_decide
 from companies.views.steps import (
     position_delete,
     position_form,
@@ -29,6 +30,7 @@ __all__ = [
     "documents",
     "download",
     "identity",
+    "intern_card",
     "invitation",
     "invitation_revoke",
     "invite",
@@ -37,6 +39,7 @@ __all__ = [
     "leave",
     "member_remove",
     "member_role",
+    "placement_decide",
     "position_delete",
     "position_form",
     "positions",

@@ -82,6 +82,7 @@ def dashboard(request, pk):
             "documents": documents,
             "events": company.events.select_related("actor"),
             "positions": company.positions.select_related("site", "call"),
+            "placements": company.placements.select_related("intern", "site"),
             "call": chosen_call(request),
         },
         membership=membership,

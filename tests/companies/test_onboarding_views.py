@@ -168,13 +168,15 @@ class TestSubmit:
 
 
 # Company URLs whose isolation is asserted; the per-object ones are covered in TestSites,
-# TestPositions, tests/companies/test_team.py and tests/companies/test_documents.py.
+# TestPositions, tests/companies/test_team.py, test_documents.py and test_interns.py.
 COVERED = [
     "dashboard",
     "documents",
     "document_upload",
     "document_download",
     "document_withdraw",
+    "intern_card",
+    "placement_decide",
     "identity",
     "declarations",
     "submit",
