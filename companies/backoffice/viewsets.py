@@ -1,5 +1,6 @@
 """The "Host companies" admin menu: companies (the review queue) and positions."""
 
+from django.forms import modelform_factory
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -12,6 +13,15 @@ from companies.backoffice.documents import (
     document_columns,
 )
 from companies.backoffice.filters import CompanyFilterSet
+from companies.backoffice.interns import (
+    InternDeleteView,
+    InternEditView,
+    InternForm,
+    InternHistoryView,
+    InternIndexView,
+    InternInspectView,
+    InternUsageView,
+)
 from companies.backoffice.refusals import GENERIC_VIEWS as REFUSING
 from companies.backoffice.refusals import ForbiddenNotRedirect
 from companies.backoffice.views import (
@@ -20,7 +30,7 @@ from companies.backoffice.views import (
     CompanyReviewView,
     decide,
 )
-from companies.models import Company, CompanyDocument, Position
+from companies.models import Company, CompanyDocument, Intern, Position
 
 
 class RefusingViewSet(ModelViewSet):
@@ -164,8 +174,41 @@ class DocumentViewSet(RefusingViewSet):
         ]
 
 
+class InternViewSet(RefusingViewSet):
+    """Interns: minimal records, their placements and the log of card views."""
+
+    model = Intern
+    icon = "user"
+    menu_label = _("Interns")
+    url_prefix = "host-companies/interns"
+    name = "interns_admin"
+    index_view_class = InternIndexView
+    edit_view_class = InternEditView
+    history_view_class = InternHistoryView
+    usage_view_class = InternUsageView
+    delete_view_class = InternDeleteView
+    inspect_view_class = InternInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = [
+        "given_name",
+        "family_name",
+        "preferred_name",
+        "phone",
+        "email",
+        "preferred_language",
+        "territory",
+        "staff_notes",
+    ]
+    list_display = ["code", "given_name", "family_name", "territory"]
+    search_fields = ["code", "given_name", "family_name"]
+
+    def get_form_class(self, for_update=False):
+        return modelform_factory(self.model, form=InternForm, fields=self.form_fields)
+
+
 class HostCompaniesGroup(ModelViewSetGroup):
     menu_label = _("Host companies")
     menu_icon = "group"
     menu_order = 250
-    items = [CompanyViewSet, DocumentViewSet, PositionViewSet]
+    items = [CompanyViewSet, DocumentViewSet, PositionViewSet, InternViewSet]

@@ -32,12 +32,12 @@ def sign_in(page, base, language, email):
 
 
 def settle_messages(page):
-    """Wagtail fades its messages in; contrast is measured once they are fully shown."""
+    """Wagtail fades its messages in (opacity on `.messages > ul`, 0.5 s); contrast is
+    measured once they are fully shown, not while their colours are half transparent."""
     page.wait_for_function(
-        "[...document.querySelectorAll('.messages li')]"
-        ".every((li) => getComputedStyle(li).opacity === '1')"
+        "[...document.querySelectorAll('.messages > ul')]"
+        ".every((ul) => getComputedStyle(ul).opacity === '1')"
     )
-    page.wait_for_timeout(300)
 
 
 @pytest.fixture
