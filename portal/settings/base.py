@@ -231,6 +231,10 @@ PRIVATE_ROOT = Path(os.environ.get("APPRODO_PRIVATE_ROOT", VAR_DIR / "private"))
 # The cap on an intern's monthly allowance (euro), as set by the regional rules.
 APPRODO_MAX_MONTHLY_ALLOWANCE = Decimal(os.environ.get("APPRODO_MAX_MONTHLY_ALLOWANCE", "500"))
 
+# Interns' personal data is anonymised this many months after their last placement ended
+# (manage.py purge_personal_data; see docs/companies.md).
+APPRODO_PERSONAL_DATA_MONTHS = int(os.environ.get("APPRODO_PERSONAL_DATA_MONTHS", "24"))
+
 # ClamAV's clamd: a Unix socket path or host:port (Debian: /var/run/clamav/clamd.ctl). When
 # set, every upload is scanned before it is kept and refused if the scanner does not answer.
 APPRODO_CLAMD_ADDRESS = os.environ.get("APPRODO_CLAMD_ADDRESS", "")

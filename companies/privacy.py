@@ -1,0 +1,61 @@
+"""Retention of interns' personal data: who is due for anonymisation, and how it is done.
+
+An intern is due when every placement has ended (completed, ended early or declined) and
+the last one ended more than APPRODO_PERSONAL_DATA_MONTHS ago, or when they never had a
+placement and were recorded that long ago. Anonymising keeps the aggregate facts (company,
+site, dates, hours, allowance, status: what the funder's reports count) and removes the
+person: names, contacts, staff notes, and the free text about them on their placements.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Exists, Max, OuterRef
+from django.utils import timezone
+
+from companies.models import Intern, Placement, PlacementStatus
+
+FINAL = [PlacementStatus.COMPLETED, PlacementStatus.TERMINATED, PlacementStatus.DECLINED]
+
+
+def cutoff(months=None, today=None):
+    months = settings.APPRODO_PERSONAL_DATA_MONTHS if months is None else months
+    today = today or timezone.localdate()
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    day = min(today.day, 28)
+    return datetime.date(year, month + 1, day)
+
+
+def due_for_anonymisation(months=None):
+    """Interns to anonymise now, each annotated with ``last_end`` (None: no placement)."""
+    limit = cutoff(months)
+    open_placement = Placement.objects.filter(intern=OuterRef("pk")).exclude(status__in=FINAL)
+    interns = (
+        Intern.objects.filter(anonymised_at__isnull=True)
+        .annotate(last_end=Max("placements__ends_on"), has_open=Exists(open_placement))
+        .filter(has_open=False)
+    )
+    with_placements = interns.filter(last_end__lt=limit)
+    without = interns.filter(last_end__isnull=True, created_at__date__lt=limit)
+    return (with_placements | without).order_by("code")
+
+
+@transaction.atomic
+def anonymise(intern):
+    """Removes the person from the record, keeps the facts; running it twice changes nothing."""
+    intern = Intern.objects.select_for_update().get(pk=intern.pk)
+    if intern.anonymised_at is not None:
+        return False
+    intern.given_name = "—"
+    intern.family_name = intern.code
+    intern.preferred_name = ""
+    intern.phone = ""
+    intern.email = ""
+    intern.staff_notes = ""
+    intern.anonymised_at = timezone.now()
+    intern.save()
+    intern.placements.update(
+        workplace_notes="", reason="", company_tutor_email="", company_tutor_phone=""
+    )
+    return True

@@ -1,0 +1,89 @@
+"""purge_personal_data: dry run by default, real run anonymises, a second run changes nothing."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+import time_machine
+from django.core.management import call_command
+
+from companies.models import Intern, Placement, PlacementStatus
+from tests.factories.companies import CompanyFactory, OperatingSiteFactory, TerritoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def placement(intern, ends_on, status):
+    company = CompanyFactory(territory=intern.territory)
+    return Placement.objects.create(
+        intern=intern,
+        company=company,
+        site=OperatingSiteFactory(company=company),
+        starts_on=ends_on - datetime.timedelta(days=180),
+        ends_on=ends_on,
+        weekly_hours=20,
+        schedule="9–13",
+        monthly_allowance=Decimal("450"),
+        company_tutor_name="Paolo Verdi",
+        company_tutor_email="paolo@impresa.example",
+        workplace_notes="Istruzioni scritte.",
+        status=status,
+    )
+
+
+def purge(*args):
+    out = io.StringIO()
+    call_command("purge_personal_data", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def interns():
+    territory = TerritoryFactory()
+
+    def make(name):
+        return Intern.objects.create(
+            given_name=name, family_name="Rossi", phone="333", staff_notes="nota",
+            territory=territory,
+        )  # fmt: skip
+
+    old, recent, ongoing = make("Anna"), make("Bruno"), make("Carla")
+    placement(old, datetime.date(2024, 3, 31), PlacementStatus.COMPLETED)
+    placement(recent, datetime.date(2026, 6, 30), PlacementStatus.TERMINATED)
+    placement(ongoing, datetime.date(2024, 1, 31), PlacementStatus.COMPLETED)
+    placement(ongoing, datetime.date(2027, 1, 31), PlacementStatus.ACTIVE)
+    return {"old": old, "recent": recent, "ongoing": ongoing}
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 29, 12, tzinfo=datetime.UTC))
+def test_dry_run_then_real_run_then_nothing_left(interns):
+    output = purge("--months", "24")
+    assert f"would anonymise {interns['old'].code}" in output
+    assert interns["recent"].code not in output and interns["ongoing"].code not in output
+    assert "dry run" in output
+    interns["old"].refresh_from_db()
+    assert interns["old"].given_name == "Anna"  # a dry run changes nothing
+
+    output = purge("--months", "24", "--apply")
+    assert f"anonymised {interns['old'].code}" in output
+    old = Intern.objects.get(pk=interns["old"].pk)
+    assert (old.given_name, old.family_name, old.phone, old.staff_notes) == ("—", old.code, "", "")
+    assert old.anonymised_at is not None
+    kept = old.placements.get()
+    # The facts the reports count stay; the free text about the person goes.
+    assert kept.status == PlacementStatus.COMPLETED
+    assert kept.monthly_allowance == Decimal("450")
+    assert kept.company_id is not None
+    assert (kept.workplace_notes, kept.company_tutor_email) == ("", "")
+    assert Intern.objects.get(pk=interns["recent"].pk).given_name == "Bruno"
+    assert Intern.objects.get(pk=interns["ongoing"].pk).given_name == "Carla"
+
+    assert "0 intern(s) anonymised" in purge("--months", "24", "--apply")
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 29, 12, tzinfo=datetime.UTC))
+def test_a_shorter_retention_reaches_more_interns(interns):
+    output = purge("--months", "3")
+    assert interns["old"].code in output and interns["recent"].code in output
+    assert interns["ongoing"].code not in output  # a placement is still running
