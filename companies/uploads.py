@@ -183,9 +183,12 @@ def _signer(der):
     return ""
 
 
-def inspect(uploaded):
-    """Checks the file's name and content; returns an Inspection or raises UploadRefused."""
-    check_name(uploaded.name)
+def inspect(uploaded, name):
+    """Checks the file's content; returns an Inspection or raises UploadRefused.
+
+    ``name`` is the display name check_name() returned: the caller checks the name first,
+    before the virus scan, so no library reads a file whose name was already refused.
+    """
     sha256, size = digest(uploaded)
     if size == 0:
         raise UploadRefused(_("The file is empty."), "empty")
@@ -195,7 +198,7 @@ def inspect(uploaded):
     if head.startswith(b"%PDF-") or (kind is not None and kind.mime == PDF):
         signature, signer, flags = _read_pdf(uploaded)
         uploaded.seek(0)
-        return Inspection(PDF, size, sha256, check_name(uploaded.name), signature, signer, flags)
+        return Inspection(PDF, size, sha256, name, signature, signer, flags)
     # Not a PDF: the only other accepted form is a DER-encoded CMS SignedData (.p7m).
     data = uploaded.read()
     uploaded.seek(0)
@@ -216,4 +219,4 @@ def inspect(uploaded):
             "p7m_not_pdf",
         )
     _signature, _signer_name, flags = _read_pdf(io.BytesIO(content))
-    return Inspection(P7M, size, sha256, check_name(uploaded.name), "cades", _signer(data), flags)
+    return Inspection(P7M, size, sha256, name, "cades", _signer(data), flags)

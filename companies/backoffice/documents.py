@@ -2,13 +2,16 @@
 
 from django import forms
 from django.contrib import messages
+from django.db.models import OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
+from wagtail.models import Locale
 
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.models import DocumentKind, DocumentStatus
@@ -24,16 +27,13 @@ class DocumentRejectForm(forms.Form):
     )
 
 
-class KindColumn(Column):
-    """The kind's name in the staff member's language (falls back to the default)."""
-
-    def get_value(self, instance):
-        names = getattr(self, "_names", None)
-        if names is None:
-            names = self._names = {
-                kind.translation_key: kind.name for kind in DocumentKind.objects.for_language()
-            }
-        return names.get(instance.kind_key, "—")
+def kind_name_in(language_code):
+    """The document kind's name in the language, falling back to the default language's."""
+    kinds = DocumentKind.objects.filter(translation_key=OuterRef("kind_key"))
+    return Coalesce(
+        Subquery(kinds.filter(locale__language_code=language_code).values("name")[:1]),
+        Subquery(kinds.filter(locale_id=Locale.get_default().pk).values("name")[:1]),
+    )
 
 
 class DocumentQueueView(ForbiddenNotRedirect, IndexView):
@@ -47,6 +47,7 @@ class DocumentQueueView(ForbiddenNotRedirect, IndexView):
             document_review.reviewable_documents(self.request.user)
             .filter(status=DocumentStatus.UPLOADED)
             .select_related("company")
+            .annotate(kind_name=kind_name_in(get_language()))
         )
 
     def get_edit_url(self, instance):
@@ -56,7 +57,7 @@ class DocumentQueueView(ForbiddenNotRedirect, IndexView):
 def document_columns():
     return [
         Column("company", label=gettext_lazy("Company"), accessor="company"),
-        KindColumn("kind", label=gettext_lazy("Document")),
+        Column("kind_name", label=gettext_lazy("Document")),
         Column("version", label=gettext_lazy("Version")),
         Column("signature_label", label=gettext_lazy("Signature")),
         Column("flags", label=gettext_lazy("Warnings")),

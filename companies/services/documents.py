@@ -27,9 +27,9 @@ def upload_document(user, company, kind, uploaded):
     DuplicateDocument; then nothing is stored. The scan comes first, so no library parses
     a file that clamd would have refused.
     """
-    uploads.check_name(uploaded.name)
+    name = uploads.check_name(uploaded.name)
     antivirus.scan(uploaded)
-    inspection = uploads.inspect(uploaded)
+    inspection = uploads.inspect(uploaded, name)
     locked = Company.objects.select_for_update().get(pk=company.pk)
     versions = locked.documents.filter(kind_key=kind.translation_key)
     same = versions.filter(sha256=inspection.sha256).order_by("-version").first()

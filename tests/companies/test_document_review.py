@@ -68,6 +68,8 @@ class TestAccess:
         client.force_login(world["moderator"])
         queue = client.get(admin_url("documents_admin:index"))
         assert world["company"].legal_name in queue.text
+        # The kind's name in the staff member's admin language.
+        assert "Signed internship agreement (convenzione)" in queue.text
         response = client.get(download_url(world))
         assert response.status_code == 200
         assert b"".join(response.streaming_content) == world["content"]

@@ -3,6 +3,7 @@
 import os
 
 import pytest
+from cryptography.hazmat.primitives.serialization import Encoding
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, ModelLogEntry
@@ -99,11 +100,7 @@ HOSTILE = [
     (
         "p7m-not-signeddata",
         "convenzione.pdf.p7m",
-        corpus.certificate()[0].public_bytes(
-            encoding=__import__(
-                "cryptography.hazmat.primitives.serialization", fromlist=["Encoding"]
-            ).Encoding.DER
-        ),
+        corpus.certificate()[0].public_bytes(Encoding.DER),
         "Solo file PDF",
     ),
     ("p7m-garbage", "convenzione.pdf.p7m", os.urandom(2048), "Solo file PDF"),

@@ -8,7 +8,7 @@ from companies.models import Intern, InternCardView
 from companies.services import placements
 from tests.companies.test_placements import new_placement
 from tests.companies.test_placements import setting as placement_setting  # noqa: F401
-from tests.factories.companies import MembershipFactory, TerritoryFactory
+from tests.factories.companies import TerritoryFactory
 from tests.factories.users import moderator_of
 
 pytestmark = pytest.mark.django_db
@@ -82,4 +82,3 @@ def test_tutors_see_the_interns_they_follow(client, world):
         project_tutor=tutor
     )
     assert world["intern"].code in client.get(admin_url("interns_admin:index")).text
-    assert MembershipFactory  # company factories stay importable for the fixture

@@ -389,7 +389,8 @@ class TestSwitching:
         assert index.status_code == 200
         assert "Forno Rossi s.r.l." in index.text and "Ortofrutta Bianchi" in index.text
         dashboard = client.get(url("dashboard", first.company.pk))
-        switcher = dashboard.text.split('id="company-switcher"')[1].split("</div>")[0]
-        assert url("dashboard", second.company.pk) in dashboard.text
-        assert "Ortofrutta Bianchi" in dashboard.text and "Cambia impresa" in dashboard.text
-        assert switcher
+        switcher = dashboard.text.split('id="company-switcher"')[1].split("</ul>")[0]
+        assert "Cambia impresa" in switcher
+        assert url("dashboard", second.company.pk) in switcher
+        assert "Ortofrutta Bianchi" in switcher
+        assert url("dashboard", first.company.pk) not in switcher  # not the current one
