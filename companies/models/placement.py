@@ -180,6 +180,12 @@ class Placement(models.Model):
         default=PlacementStatus.PROPOSED,
     )
     reason = models.TextField(_("reason"), blank=True)
+    hired_after = models.BooleanField(
+        _("hired after the internship"),
+        null=True,
+        blank=True,
+        help_text=_("Recorded by staff once the placement has ended; empty while unknown."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -190,6 +196,7 @@ class Placement(models.Model):
         permissions = [
             ("manage_placement", _("Can propose and manage placements")),
             ("override_capacity", _("Can place beyond a company's capacity where rules allow")),
+            ("view_report", _("Can read the project report (aggregates only)")),
         ]
 
     def __str__(self):
@@ -269,6 +276,8 @@ class InternCardView(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Who it was, kept if the account is later deleted: the log must still say who looked.
+    viewer = models.CharField(_("viewer"), max_length=254, blank=True)
     viewed_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -277,4 +286,4 @@ class InternCardView(models.Model):
         ordering = ["-viewed_at"]
 
     def __str__(self):
-        return f"{self.user} · {self.placement_id} · {self.viewed_at:%Y-%m-%d %H:%M}"
+        return f"{self.viewer or self.user} · {self.placement_id} · {self.viewed_at:%Y-%m-%d %H:%M}"

@@ -22,7 +22,7 @@ def intern_card(request, pk, placement_pk):
     """What the company needs to know, and nothing else; each view is recorded for staff."""
     company = visible_company(request, pk)
     placement = _placement(company, placement_pk)
-    InternCardView.objects.create(placement=placement, user=request.user)
+    InternCardView.objects.create(placement=placement, user=request.user, viewer=request.user.email)
     return render_company(request, "companies/intern_card.html", company, {"placement": placement})
 
 
