@@ -1,6 +1,7 @@
 """Factories for host companies: valid Italian identifiers generated with python-stdnum."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.utils import timezone
@@ -9,12 +10,16 @@ from stdnum import luhn
 from companies.models import (
     Company,
     CompanyDeclaration,
+    CompanyStatus,
     DeclarationItem,
+    Intern,
     Invitation,
     JoinRequest,
     Membership,
     MembershipRole,
     OperatingSite,
+    Placement,
+    PlacementStatus,
     Position,
     Territory,
 )
@@ -89,6 +94,40 @@ class PositionFactory(factory.django.DjangoModelFactory):
     places = 1
     starts_on = datetime.date(2027, 1, 11)
     ends_on = datetime.date(2027, 7, 10)
+
+
+class InternFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Intern
+
+    given_name = factory.Faker("first_name", locale="it_IT")
+    family_name = factory.Faker("last_name", locale="it_IT")
+    territory = factory.SubFactory(TerritoryFactory)
+
+
+class PlacementFactory(factory.django.DjangoModelFactory):
+    """A placement stored directly in ``status`` (services are tested on their own).
+
+    The company is approved and in the intern's territory, the site is the company's.
+    """
+
+    class Meta:
+        model = Placement
+
+    intern = factory.SubFactory(InternFactory)
+    company = factory.SubFactory(
+        CompanyFactory,
+        status=CompanyStatus.APPROVED,
+        territory=factory.SelfAttribute("..intern.territory"),
+    )
+    site = factory.SubFactory(OperatingSiteFactory, company=factory.SelfAttribute("..company"))
+    starts_on = datetime.date(2027, 2, 1)
+    ends_on = datetime.date(2027, 8, 1)
+    weekly_hours = 20
+    schedule = "Lunedì–venerdì, 9–13"
+    monthly_allowance = Decimal("450.00")
+    company_tutor_name = "Paolo Verdi"
+    status = PlacementStatus.PROPOSED
 
 
 def signed_items(language="it"):

@@ -69,6 +69,7 @@ def staff_in_group(group_name, **kwargs):
         import_module("companies.migrations.0012_moderators_review_documents").forwards(apps, None)
         import_module("companies.migrations.0014_placement_permissions").forwards(apps, None)
         import_module("companies.migrations.0015_intern_permissions").forwards(apps, None)
+        import_module("companies.migrations.0018_report_permission").forwards(apps, None)
     user = UserFactory(is_staff=True, **kwargs)
     user.groups.add(Group.objects.get(name=group_name))
     return admin_user(user)
