@@ -12,9 +12,11 @@ class CompaniesConfig(AppConfig):
         # Registered here, before Wagtail builds its admin, so no default policy is made first.
         from wagtail.permissions import register_permission_policy
 
-        from companies.models import Company, CompanyDocument, Position
+        from companies.models import Company, CompanyDocument, Placement, Position
+        from companies.permissions import PlacementPermissionPolicy
         from home.permissions import ReadOnlyPermissionPolicy
 
         register_permission_policy(Company, ReadOnlyPermissionPolicy(Company))
         register_permission_policy(Position, ReadOnlyPermissionPolicy(Position))
         register_permission_policy(CompanyDocument, ReadOnlyPermissionPolicy(CompanyDocument))
+        register_permission_policy(Placement, PlacementPermissionPolicy(Placement))

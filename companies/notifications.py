@@ -22,6 +22,7 @@ from companies.models import (
     JoinRequest,
     JoinRequestStatus,
     MembershipRole,
+    PlacementEvent,
 )
 from home.email_wording import EmailWording
 from home.outbox import queue_email
@@ -60,6 +61,15 @@ def placeholders(context):
     if document is not None:
         values["document"] = context["kind"].name if context.get("kind") else ""
         values["message"] = document.rejection_reason
+    placement = context.get("placement")
+    if placement is not None:
+        values["workplace"] = placement.site.name
+        values["starts"] = date_format(placement.starts_on, "DATE_FORMAT")
+        values["ends"] = date_format(placement.ends_on, "DATE_FORMAT")
+        values["status"] = str(placement.get_status_display())
+        values["message"] = event.message if event is not None else ""
+        if context.get("for_staff"):
+            values["code"] = placement.intern.code
     if invitation is not None:
         values["person"] = invitation.invited_by.email if invitation.invited_by else ""
         values["role"] = str(invitation.get_role_display())
@@ -138,7 +148,9 @@ def send_join_request(join_request_id):
         )
 
 
-def _to_members(company, template, context, url_name="companies:dashboard", localize=None):
+def _to_members(
+    company, template, context, url_name="companies:dashboard", localize=None, url_args=None
+):
     """Sends to every member of the company, each in their own language.
 
     ``localize(language)`` may add context that depends on the language (e.g. a translated
@@ -147,7 +159,7 @@ def _to_members(company, template, context, url_name="companies:dashboard", loca
     for membership in company.memberships.select_related("user"):
         language = membership.user.preferred_language or settings.LANGUAGE_CODE
         with translation.override(language):
-            path = reverse(url_name, args=[company.pk])
+            path = reverse(url_name, args=url_args or [company.pk])
         extra = localize(language) if localize else {}
         send_templated(
             template,
@@ -208,3 +220,57 @@ def send_document_decision(document_id, status):
         url_name="companies:documents",
         localize=kind_in,
     )
+
+
+# The company's answers go to staff; proposals and the staff's moves go to the company.
+PLACEMENT_TO_STAFF = {"accept": "placement_accepted", "decline": "placement_declined"}
+
+
+@task()
+def send_placement_event(event_id):
+    """One step of a placement: the people on the other side are told, each in their language.
+
+    A proposal or a staff move reaches every member of the company (and the project tutor,
+    when someone else moved it); an accept or decline reaches the project tutor and the
+    territory's moderators. E-mails to companies never name the intern: they read who it is
+    on the intern card, where every view is recorded.
+    """
+    event = (
+        PlacementEvent.objects.select_related(
+            "placement__company__territory",
+            "placement__project_tutor",
+            "placement__intern",
+            "placement__site",
+        )
+        .filter(pk=event_id)
+        .first()
+    )
+    if event is None:
+        return
+    placement = event.placement
+    company = placement.company
+    context = {"event": event, "placement": placement}
+    staff = []
+    if event.action in PLACEMENT_TO_STAFF:
+        kind = PLACEMENT_TO_STAFF[event.action]
+        staff = list(company.territory.moderators.filter(is_active=True))
+    else:
+        kind = "placement_proposed" if event.action == "propose" else "placement_updated"
+        _to_members(
+            company,
+            kind,
+            context,
+            url_name="companies:intern_card",
+            url_args=[company.pk, placement.pk],
+        )
+    tutor = placement.project_tutor
+    if tutor is not None and tutor.is_active and tutor.pk != event.actor_id:
+        staff.append(tutor)
+    path = reverse("placements_admin:inspect", args=[placement.pk])
+    for person in {person.pk: person for person in staff}.values():
+        send_templated(
+            kind,
+            person.email,
+            person.preferred_language or settings.LANGUAGE_CODE,
+            {**context, "company": company, "for_staff": True, "url": _absolute(path)},
+        )

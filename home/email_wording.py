@@ -27,6 +27,10 @@ KINDS = {
     "decision_rejected": _("Dossier rejected (to the company)"),
     "document_accepted": _("Document accepted (to the company)"),
     "document_rejected": _("Document rejected (to the company)"),
+    "placement_proposed": _("Placement proposed (to the company)"),
+    "placement_updated": _("Placement started, suspended, resumed, extended or ended"),
+    "placement_accepted": _("Placement accepted by the company (to staff)"),
+    "placement_declined": _("Placement declined by the company (to staff)"),
 }
 
 
@@ -50,7 +54,10 @@ class EmailWording(TranslatableMixin, models.Model):
                 "$expires, $url; request to join — $company, $person, $message, $url; dossier "
                 "received — $company, $when, $url; new dossier — $company, $territory, $when, "
                 "$url; changes requested, approved, rejected — $company, $message, $url; document "
-                "accepted or rejected — $company, $document, $message, $url. "
+                "accepted or rejected — $company, $document, $message, $url; placement proposed or "
+                "updated — $company, $workplace, $starts, $ends, $status, $message, $url; "
+                "placement accepted or declined — the same and $code (the intern's pseudonymous "
+                "code). "
                 "Every e-mail also offers $site."
             )
         ),

@@ -17,6 +17,7 @@ from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.documents import checklist
 from companies.dossier import dossier_steps
 from companies.models import Company, CompanyStatus, DocumentStatus
+from companies.models.placement import OCCUPYING
 from companies.services import document_review, review
 
 
@@ -103,6 +104,7 @@ class CompanyReviewView(ForbiddenNotRedirect, InspectView):
             can_decide=company.status == CompanyStatus.SUBMITTED
             and review.can_review(self.request.user, company),
             decision_form=kwargs.get("decision_form") or DecisionForm(),
+            **placement_context(self.request.user, company),
         )
         return context
 
@@ -181,6 +183,20 @@ class AwaitingReviewPanel(Component):
             "document_count": documents.count(),
             "can_review_documents": self.request.user.has_perm("companies.review_document"),
         }
+
+
+def placement_context(user, company):
+    """The company's placements and whether the user may propose one (approved companies)."""
+    can_manage = user.has_perm("companies.manage_placement")
+    if not can_manage:
+        return {"can_manage_placements": False}
+    rows = list(company.placements.select_related("intern", "site"))
+    return {
+        "can_manage_placements": True,
+        "can_propose": company.status == CompanyStatus.APPROVED,
+        "placements": rows,
+        "places_taken": sum(1 for row in rows if row.status in OCCUPYING),
+    }
 
 
 def document_rows(user, company):

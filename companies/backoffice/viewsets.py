@@ -22,6 +22,19 @@ from companies.backoffice.interns import (
     InternInspectView,
     InternUsageView,
 )
+from companies.backoffice.placements import (
+    CREATE_FIELDS,
+    EDIT_FIELDS,
+    PlacementCreateView,
+    PlacementEditView,
+    PlacementForm,
+    PlacementHistoryView,
+    PlacementIndexView,
+    PlacementInspectView,
+    PlacementUsageView,
+    move,
+    outcome,
+)
 from companies.backoffice.refusals import GENERIC_VIEWS as REFUSING
 from companies.backoffice.refusals import ForbiddenNotRedirect
 from companies.backoffice.views import (
@@ -30,7 +43,7 @@ from companies.backoffice.views import (
     CompanyReviewView,
     decide,
 )
-from companies.models import Company, CompanyDocument, Intern, Position
+from companies.models import Company, CompanyDocument, Intern, Placement, Position
 
 
 class RefusingViewSet(ModelViewSet):
@@ -207,8 +220,60 @@ class InternViewSet(RefusingViewSet):
         return modelform_factory(self.model, form=InternForm, fields=self.form_fields)
 
 
+class PlacementViewSet(RefusingViewSet):
+    """Placements the user may act on: their territories', or those they tutor."""
+
+    model = Placement
+    icon = "date"
+    menu_label = _("Placements")
+    url_prefix = "host-companies/placements"
+    name = "placements_admin"
+    index_view_class = PlacementIndexView
+    add_view_class = PlacementCreateView
+    edit_view_class = PlacementEditView
+    history_view_class = PlacementHistoryView
+    usage_view_class = PlacementUsageView
+    inspect_view_class = PlacementInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = [
+        "intern",
+        "company",
+        Column("get_status_display", label=_("Status")),
+        DateColumn("starts_on", label=_("start"), sort_key="starts_on"),
+        DateColumn("ends_on", label=_("end"), sort_key="ends_on"),
+        "project_tutor",
+    ]
+    list_filter = ["status", "company__territory"]
+    search_fields = ["intern__code", "intern__family_name", "company__legal_name"]
+    list_export = [
+        "intern.code",
+        "company",
+        "site",
+        "get_status_display",
+        "starts_on",
+        "ends_on",
+        "weekly_hours",
+        "monthly_allowance",
+        "project_tutor",
+        "hired_after",
+    ]
+    export_headings = {"intern.code": _("Intern code"), "get_status_display": _("Status")}
+
+    def get_form_class(self, for_update=False):
+        fields = EDIT_FIELDS if for_update else CREATE_FIELDS
+        return modelform_factory(self.model, form=PlacementForm, fields=fields)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("move/<int:pk>/", move, name="move"),
+            path("outcome/<int:pk>/", outcome, name="outcome"),
+        ]
+
+
 class HostCompaniesGroup(ModelViewSetGroup):
     menu_label = _("Host companies")
     menu_icon = "group"
     menu_order = 250
-    items = [CompanyViewSet, DocumentViewSet, PositionViewSet, InternViewSet]
+    items = [CompanyViewSet, DocumentViewSet, PositionViewSet, PlacementViewSet, InternViewSet]

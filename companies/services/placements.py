@@ -2,9 +2,15 @@
 staff's lifecycle moves. Each checks who acts, locks the rows, moves and writes the audit log.
 """
 
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from companies import notifications
 from companies.models import Company, CompanyStatus, Placement, PlacementEvent, PlacementStatus
 from companies.models.placement import NEEDS_REASON, OCCUPYING, PLACEMENT_TRANSITIONS
 from companies.services.review import NotPermitted, ReasonRequired
@@ -12,12 +18,39 @@ from companies.services.review import NotPermitted, ReasonRequired
 __all__ = [
     "CapacityExceeded",
     "CompanyNotApproved",
+    "NotEnded",
     "NotPermitted",
     "ReasonRequired",
     "company_decision",
     "propose",
+    "record_outcome",
     "staff_move",
+    "update_details",
 ]
+
+# Details staff may correct while a placement runs; who, where and the lifecycle are not.
+EDITABLE = [
+    "position",
+    "site",
+    "weekly_hours",
+    "schedule",
+    "monthly_allowance",
+    "project_tutor",
+    "company_tutor_name",
+    "company_tutor_role",
+    "company_tutor_email",
+    "company_tutor_phone",
+    "workplace_notes",
+]
+# The period moves freely until the placement starts; afterwards only by an extension.
+DATES = ["starts_on", "ends_on"]
+NOT_STARTED = {PlacementStatus.PROPOSED, PlacementStatus.ACCEPTED}
+ENDED = {PlacementStatus.COMPLETED, PlacementStatus.TERMINATED}
+
+
+def default_allowance():
+    """The allowance a new proposal starts from: the project's monthly maximum."""
+    return Decimal(settings.APPRODO_MAX_MONTHLY_ALLOWANCE)
 
 
 class CapacityExceeded(Exception):
@@ -31,6 +64,11 @@ class CapacityExceeded(Exception):
 
 class CompanyNotApproved(Exception):
     """Only approved host companies receive placements."""
+
+
+class NotEnded(Exception):
+    """A hire after the internship is recorded once the placement has ended; details are
+    corrected only while it has not."""
 
 
 def manageable_placements(user):
@@ -73,7 +111,7 @@ def propose(user, placement, override_capacity=False):
     placement.status = PlacementStatus.PROPOSED
     placement.full_clean()
     placement.save()
-    PlacementEvent.objects.create(
+    event = PlacementEvent.objects.create(
         placement=placement,
         action="propose",
         from_status=PlacementStatus.PROPOSED,
@@ -86,6 +124,7 @@ def propose(user, placement, override_capacity=False):
         user=user,
         data={"placement": placement.pk, "action": "propose", "capacity_override": overridden},
     )
+    transaction.on_commit(lambda: notifications.send_placement_event.enqueue(event.pk))
     return placement
 
 
@@ -100,6 +139,7 @@ def _move(user, placement, action, reason="", ends_on=None):
         user=user,
         data={"placement": locked.pk, "action": action, "reason": reason.strip()},
     )
+    transaction.on_commit(lambda: notifications.send_placement_event.enqueue(event.pk))
     return event
 
 
@@ -121,3 +161,57 @@ def staff_move(user, placement, action, reason="", ends_on=None):
     if not manageable_placements(user).filter(pk=placement.pk).exists():
         raise NotPermitted
     return _move(user, placement, action, reason, ends_on)
+
+
+@transaction.atomic
+def update_details(user, placement):
+    """Saves staff corrections to a placement that has not ended (``EDITABLE`` fields only).
+
+    ``placement`` carries the edited values; the stored row is locked, the corrections are
+    copied onto it, validated and logged with the names of the fields that changed.
+    """
+    if not manageable_placements(user).filter(pk=placement.pk).exists():
+        raise NotPermitted
+    locked = Placement.objects.select_for_update().get(pk=placement.pk)
+    if locked.status in ENDED:
+        raise NotEnded
+    changed = [
+        name for name in EDITABLE + DATES if getattr(locked, name) != getattr(placement, name)
+    ]
+    if locked.status not in NOT_STARTED and set(changed) & set(DATES):
+        raise ValidationError(
+            {"ends_on": _("Once the placement has started, its end moves only by an extension.")}
+        )
+    for name in changed:
+        setattr(locked, name, getattr(placement, name))
+    locked.full_clean()
+    locked.save()
+    log(
+        locked.company,
+        "approdo.company.placement",
+        user=user,
+        data={"placement": locked.pk, "action": "edit", "fields": changed},
+    )
+    return locked
+
+
+@transaction.atomic
+def record_outcome(user, placement, hired):
+    """Records whether the company hired the intern after a completed or ended placement.
+
+    ``hired`` is True, False or None (not known yet); the report counts the Trues.
+    """
+    if not manageable_placements(user).filter(pk=placement.pk).exists():
+        raise NotPermitted
+    locked = Placement.objects.select_for_update().get(pk=placement.pk)
+    if locked.status not in ENDED:
+        raise NotEnded
+    locked.hired_after = hired
+    locked.save(update_fields=["hired_after", "updated_at"])
+    log(
+        locked.company,
+        "approdo.company.placement",
+        user=user,
+        data={"placement": locked.pk, "action": "outcome", "hired": hired},
+    )
+    return locked

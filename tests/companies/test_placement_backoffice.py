@@ -1,0 +1,365 @@
+"""Placements in the back office: proposing from a company's page, the lifecycle buttons,
+corrections, the hiring outcome, e-mails to each side and the scoping of every screen."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import ModelLogEntry
+
+from companies.models import Placement, PlacementEvent, PlacementStatus
+from companies.services import placements
+from home.outbox import OutgoingEmail
+from tests.companies.test_placements import new_placement
+from tests.companies.test_placements import setting as placement_setting  # noqa: F401
+from tests.factories.companies import (
+    CompanyFactory,
+    InternFactory,
+    MembershipFactory,
+    OperatingSiteFactory,
+    PlacementFactory,
+    PositionFactory,
+    TerritoryFactory,
+)
+from tests.factories.users import admin_user, moderator_of, staff_in_group
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_url(name, *args):
+    with translation.override("en"):
+        return reverse(name, args=args)
+
+
+@pytest.fixture
+def world(placement_setting, no_staff_mfa, client):  # noqa: F811
+    tutor = staff_in_group("Tutors", preferred_language="en")
+    intern = InternFactory(territory=placement_setting["territory"], preferred_name="Ami")
+    client.force_login(placement_setting["staff"])
+    return {**placement_setting, "tutor": tutor, "intern": intern, "client": client}
+
+
+def proposal(world, **overrides):
+    data = {
+        "intern": world["intern"].pk,
+        "site": world["site"].pk,
+        "position": "",
+        "starts_on": "2027-03-01",
+        "ends_on": "2027-09-01",
+        "weekly_hours": "20",
+        "schedule": "Lunedì–venerdì, 9–13",
+        "monthly_allowance": "450",
+        "project_tutor": world["tutor"].pk,
+        "company_tutor_name": "Paolo Verdi",
+        "company_tutor_role": "Capo reparto",
+        "company_tutor_email": "paolo@impresa.example",
+        "company_tutor_phone": "",
+        "workplace_notes": "Istruzioni scritte.",
+    }
+    data.update(overrides)
+    return data
+
+
+def propose_url(company):
+    return f"{admin_url('placements_admin:add')}?company={company.pk}"
+
+
+class TestProposing:
+    def test_the_review_screen_offers_a_proposal_with_the_places_taken(self, world):
+        page = world["client"].get(admin_url("companies_admin:inspect", world["company"].pk))
+        assert 'id="propose-placement"' in page.text
+        assert "0 of 2 places taken" in page.text
+
+    def test_without_a_company_the_user_chooses_among_approved_ones_of_their_territories(
+        self, world
+    ):
+        draft = CompanyFactory(territory=world["territory"], legal_name="Bozza s.r.l.")
+        foreign = CompanyFactory(status="approved", legal_name="Altrove s.r.l.")
+        page = world["client"].get(admin_url("placements_admin:add"))
+        assert world["company"].legal_name in page.text
+        assert draft.legal_name not in page.text
+        assert foreign.legal_name not in page.text
+
+    def test_a_proposal_is_stored_logged_and_sent_to_the_company(
+        self, world, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = world["client"].post(propose_url(world["company"]), proposal(world))
+        placement = Placement.objects.get()
+        assert response.status_code == 302
+        assert response.url == admin_url("placements_admin:inspect", placement.pk)
+        assert placement.status == PlacementStatus.PROPOSED
+        assert placement.company == world["company"]
+        assert PlacementEvent.objects.get().actor == world["staff"]
+        assert ModelLogEntry.objects.filter(action="approdo.company.placement").exists()
+        [email] = [m for m in mailoutbox if world["member"].email in m.to]
+        assert world["company"].legal_name in email.subject
+        # The e-mail leads to the card, where views are recorded; it never names the intern.
+        for name in (world["intern"].given_name, world["intern"].family_name, "Ami"):
+            assert name not in email.body
+        assert world["intern"].code not in email.body
+        card = reverse("companies:intern_card", args=[world["company"].pk, placement.pk])
+        assert card.split("/", 2)[2] in email.body
+
+    def test_a_position_prefills_the_form(self, world):
+        position = PositionFactory(
+            company=world["company"], site=world["site"], schedule="Sabato, 8–12"
+        )
+        page = world["client"].get(f"{propose_url(world['company'])}&position={position.pk}")
+        assert "Sabato, 8–12" in page.text
+
+    @pytest.mark.parametrize(
+        "overrides",
+        [
+            {"monthly_allowance": "500.01"},
+            {"ends_on": "2027-02-01"},
+            {"weekly_hours": "0"},
+            {"project_tutor": ""},
+            {"company_tutor_name": ""},
+        ],
+    )
+    def test_bad_input_comes_back_with_an_error_and_nothing_is_stored(self, world, overrides):
+        response = world["client"].post(propose_url(world["company"]), proposal(world, **overrides))
+        assert response.status_code == 200
+        assert "error" in response.text
+        assert not Placement.objects.exists()
+
+    def test_only_the_companys_sites_and_the_users_interns_can_be_chosen(self, world):
+        foreign_site = OperatingSiteFactory()
+        foreign_intern = InternFactory()
+        for overrides in ({"site": foreign_site.pk}, {"intern": foreign_intern.pk}):
+            response = world["client"].post(
+                propose_url(world["company"]), proposal(world, **overrides)
+            )
+            assert response.status_code == 200
+        assert not Placement.objects.exists()
+
+    def test_beyond_capacity_is_refused_with_the_numbers(self, world):
+        for _ in range(2):  # 8 employees: two interns at once
+            PlacementFactory(company=world["company"], intern__territory=world["territory"])
+        response = world["client"].post(propose_url(world["company"]), proposal(world))
+        assert response.status_code == 200
+        assert "already has 2 of its 2 places taken" in response.text
+        assert Placement.objects.count() == 2
+
+    def test_the_override_is_offered_only_with_its_permission_and_is_logged(self, world):
+        for _ in range(2):
+            PlacementFactory(company=world["company"], intern__territory=world["territory"])
+        assert "override_capacity" not in world["client"].get(propose_url(world["company"])).text
+        admin_user(world["staff"], "companies.override_capacity")
+        response = world["client"].post(
+            propose_url(world["company"]), proposal(world, override_capacity="on")
+        )
+        assert response.status_code == 302
+        entry = ModelLogEntry.objects.filter(action="approdo.company.placement").get()
+        assert entry.data["capacity_override"] is True
+
+    def test_unapproved_and_foreign_companies_are_404(self, world):
+        draft = CompanyFactory(territory=world["territory"])
+        foreign = CompanyFactory(status="approved")
+        for company in (draft, foreign):
+            response = world["client"].post(propose_url(company), proposal(world))
+            assert response.status_code == 404
+        assert not Placement.objects.exists()
+
+
+@pytest.fixture
+def accepted(world):
+    placement = placements.propose(
+        world["staff"], new_placement(world, intern=world["intern"], project_tutor=world["tutor"])
+    )
+    placements.company_decision(world["member"], world["company"], placement, True)
+    return placement
+
+
+class TestLifecycle:
+    def move(self, world, placement, action, **data):
+        return world["client"].post(
+            admin_url("placements_admin:move", placement.pk), {"action": action, **data}
+        )
+
+    def test_the_buttons_follow_the_status(self, world, accepted):
+        page = world["client"].get(admin_url("placements_admin:inspect", accepted.pk))
+        assert 'value="start"' in page.text
+        assert 'value="complete"' not in page.text
+        self.move(world, accepted, "start")
+        page = world["client"].get(admin_url("placements_admin:inspect", accepted.pk))
+        for action in ("suspend", "extend", "complete", "terminate"):
+            assert f'value="{action}"' in page.text
+        assert 'value="start"' not in page.text
+
+    def test_a_whole_life(self, world, accepted):
+        self.move(world, accepted, "start")
+        self.move(world, accepted, "suspend", reason="Chiusura estiva")
+        self.move(world, accepted, "resume")
+        self.move(world, accepted, "extend", ends_on="2027-10-01")
+        self.move(world, accepted, "complete")
+        accepted.refresh_from_db()
+        assert accepted.status == PlacementStatus.COMPLETED
+        assert accepted.ends_on == datetime.date(2027, 10, 1)
+        assert [e.action for e in accepted.events.all()] == [
+            "propose",
+            "accept",
+            "start",
+            "suspend",
+            "resume",
+            "extend",
+            "complete",
+        ]
+
+    def test_an_illegal_move_is_explained_and_changes_nothing(self, world, accepted):
+        response = self.move(world, accepted, "complete")
+        accepted.refresh_from_db()
+        assert accepted.status == PlacementStatus.ACCEPTED
+        page = world["client"].get(response.url)
+        assert "that step is no longer possible" in page.text
+
+    def test_ending_early_needs_a_reason_and_an_extension_a_later_date(self, world, accepted):
+        self.move(world, accepted, "start")
+        self.move(world, accepted, "terminate", reason="  ")
+        self.move(world, accepted, "extend", ends_on="2027-01-01")
+        accepted.refresh_from_db()
+        assert accepted.status == PlacementStatus.ACTIVE
+        assert accepted.ends_on == datetime.date(2027, 8, 1)
+        self.move(world, accepted, "terminate", reason="Trasferimento")
+        accepted.refresh_from_db()
+        assert (accepted.status, accepted.reason) == (PlacementStatus.TERMINATED, "Trasferimento")
+
+    def test_each_side_hears_of_the_other(
+        self, world, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        MembershipFactory(company=world["company"], user__preferred_language="en")
+        with django_capture_on_commit_callbacks(execute=True):
+            placement = placements.propose(
+                world["staff"],
+                new_placement(world, intern=world["intern"], project_tutor=world["tutor"]),
+            )
+        mailoutbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            placements.company_decision(world["member"], world["company"], placement, True)
+        staff_mail = {m.to[0]: m for m in mailoutbox}
+        assert set(staff_mail) == {world["staff"].email, world["tutor"].email}
+        assert world["intern"].code in staff_mail[world["tutor"].email].subject
+        assert "accepted" in staff_mail[world["tutor"].email].subject  # the tutor reads English
+        mailoutbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            self.move(world, placement, "start")
+        to_company = sorted(m.subject for m in mailoutbox if m.to[0] != world["tutor"].email)
+        assert len(to_company) == 2  # both members, each in their own language
+        assert any("Active" in subject for subject in to_company)
+        assert any("In corso" in subject for subject in to_company)
+        assert world["tutor"].email in {m.to[0] for m in mailoutbox}  # someone else moved it
+        assert OutgoingEmail.objects.filter(kind="placement_updated").count() == 3
+
+
+class TestCorrectionsAndOutcome:
+    def test_details_are_corrected_and_logged(self, world, accepted):
+        data = proposal(world, workplace_notes="Postazione tranquilla.")
+        del data["intern"]
+        response = world["client"].post(admin_url("placements_admin:edit", accepted.pk), data)
+        assert response.status_code == 302
+        accepted.refresh_from_db()
+        assert accepted.workplace_notes == "Postazione tranquilla."
+        entry = ModelLogEntry.objects.get(action="approdo.company.placement", data__action="edit")
+        assert "workplace_notes" in entry.data["fields"]
+
+    def test_once_started_the_dates_move_only_by_an_extension(self, world, accepted):
+        placements.staff_move(world["staff"], accepted, "start")
+        data = proposal(world, starts_on="2027-02-01", ends_on="2027-12-01")
+        del data["intern"]
+        response = world["client"].post(admin_url("placements_admin:edit", accepted.pk), data)
+        assert response.status_code == 200
+        assert "only by an extension" in response.text
+        accepted.refresh_from_db()
+        assert accepted.ends_on == datetime.date(2027, 8, 1)
+
+    def test_the_hiring_outcome_is_recorded_once_ended(self, world, accepted):
+        url = admin_url("placements_admin:outcome", accepted.pk)
+        world["client"].post(url, {"hired": "yes"})
+        accepted.refresh_from_db()
+        assert accepted.hired_after is None
+        placements.staff_move(world["staff"], accepted, "start")
+        placements.staff_move(world["staff"], accepted, "complete")
+        world["client"].post(url, {"hired": "yes"})
+        accepted.refresh_from_db()
+        assert accepted.hired_after is True
+        world["client"].post(url, {"hired": "maybe"})
+        accepted.refresh_from_db()
+        assert accepted.hired_after is True
+        edit = world["client"].get(admin_url("placements_admin:edit", accepted.pk))
+        data = proposal(world, workplace_notes="Troppo tardi.")
+        del data["intern"]
+        world["client"].post(admin_url("placements_admin:edit", accepted.pk), data)
+        accepted.refresh_from_db()
+        assert accepted.workplace_notes != "Troppo tardi."
+        assert edit.status_code == 200
+
+
+SCOPED = ["inspect", "edit", "history", "history_results", "usage", "move", "outcome"]
+
+
+def test_every_placement_admin_url_with_an_id_is_scoped():
+    # A new URL taking a placement's id must join SCOPED, so its isolation is asserted.
+    from companies.backoffice.viewsets import PlacementViewSet
+
+    with_id = {
+        pattern.name
+        for pattern in PlacementViewSet().get_urlpatterns()
+        if "pk" in str(pattern.pattern)
+    }
+    assert with_id == {*SCOPED, "delete"}  # delete is refused to everyone, tested below
+
+
+class TestScoping:
+    @pytest.mark.parametrize("name", SCOPED)
+    def test_another_territorys_moderator_gets_a_404(self, client, world, accepted, name):
+        client.force_login(moderator_of(TerritoryFactory()))
+        url = admin_url(f"placements_admin:{name}", accepted.pk)
+        response = (
+            client.post(url, {"action": "start"})
+            if name in ("move", "outcome")
+            else (client.get(url))
+        )
+        assert response.status_code == 404
+        accepted.refresh_from_db()
+        assert accepted.status == PlacementStatus.ACCEPTED
+
+    def test_tutors_follow_only_their_placements(self, client, world, accepted):
+        other = PlacementFactory(intern__territory=world["territory"], company=world["company"])
+        client.force_login(world["tutor"])
+        listing = client.get(admin_url("placements_admin:index"))
+        assert accepted.intern.code in listing.text
+        assert other.intern.code not in listing.text
+        client.post(admin_url("placements_admin:move", accepted.pk), {"action": "start"})
+        accepted.refresh_from_db()
+        assert accepted.status == PlacementStatus.ACTIVE
+        assert client.get(admin_url("placements_admin:inspect", other.pk)).status_code == 404
+
+    def test_company_users_get_a_403(self, client, world, accepted):
+        client.force_login(world["member"])
+        for url in (
+            admin_url("placements_admin:index"),
+            admin_url("placements_admin:inspect", accepted.pk),
+        ):
+            assert client.get(url).status_code == 403
+
+    def test_nobody_deletes_a_placement(self, world, accepted, staff_client):
+        for client in (world["client"], staff_client):
+            response = client.post(admin_url("placements_admin:delete", accepted.pk))
+            assert response.status_code in (403, 404)
+        assert Placement.objects.filter(pk=accepted.pk).exists()
+
+
+@pytest.mark.parametrize("size", [1, 40])
+def test_the_placements_listing_queries_do_not_grow(
+    world, size, django_assert_max_num_queries, django_assert_num_queries
+):
+    for _ in range(size):
+        PlacementFactory(company=world["company"], intern__territory=world["territory"])
+    with django_assert_num_queries(LISTING_QUERIES):
+        response = world["client"].get(admin_url("placements_admin:index"))
+    assert response.status_code == 200
+
+
+LISTING_QUERIES = 13
