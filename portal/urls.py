@@ -41,6 +41,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += i18n_patterns(
+    # The user's own account pages first: allauth's URLs share the prefix.
+    path("accounts/", include("users.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", search, name="search"),
     path("companies/", include("companies.urls")),
