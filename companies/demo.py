@@ -1,7 +1,10 @@
 """Demo host companies for `make run`: something for the moderator to review.
 
 The demo company user owns a complete, submitted dossier; a second company waits in the
-other territory's queue and a third is still a draft. Idempotent (keyed by partita IVA).
+other territory's queue, a third is still a draft and a fourth is approved, with one
+completed placement (the intern was hired) and one running, so the intern cards and the
+project report have something to show. Three interns wait for a placement in the demo
+company's territory. Idempotent (keyed by partita IVA and by the interns' codes).
 """
 
 import datetime
@@ -11,10 +14,15 @@ from django.utils import timezone
 from companies.models import (
     Company,
     CompanyDeclaration,
+    CompanyStatus,
     DeclarationItem,
+    Intern,
     Membership,
     MembershipRole,
     OperatingSite,
+    Placement,
+    PlacementEvent,
+    PlacementStatus,
     Position,
     Territory,
 )
@@ -59,6 +67,29 @@ COMPANIES = [
         "position": "Addetto al banco",
         "submit": False,
     },
+    {
+        "partita_iva": "01234560520",
+        "legal_name": "Bottega Le Balze s.r.l.",
+        "ateco_code": "47.21.01",
+        "headcount": 12,
+        "territory": "val-di-cecina",
+        "comune": "Volterra",
+        "cap": "56048",
+        "provincia": "PI",
+        "site": "Negozio",
+        "position": "Addetto al magazzino",
+        "submit": True,
+        "approve": True,
+    },
+]
+
+# Interns waiting for a placement (the first three) and the approved company's two.
+INTERNS = [
+    ("TIR-DEMO01", "Samira", "Benali", "Sami", "alta-val-elsa"),
+    ("TIR-DEMO02", "Luca", "Ferri", "", "alta-val-elsa"),
+    ("TIR-DEMO03", "Ioana", "Popescu", "", "alta-val-elsa"),
+    ("TIR-DEMO04", "Karim", "Haddad", "", "val-di-cecina"),
+    ("TIR-DEMO05", "Elisa", "Marchi", "Eli", "val-di-cecina"),
 ]
 
 
@@ -132,3 +163,72 @@ def build_demo_companies(company_user, moderator):
                 ],
             )
             company.transition("submit", actor=company_user if spec.get("owner") else None)
+        if spec.get("approve"):
+            company.transition("approve", actor=moderator)
+
+
+def build_demo_interns(tutor):
+    """The demo interns, and the approved company's placements: one ended with a hire,
+    one running. Their steps are dated in the past months so the report shows them."""
+    interns = {}
+    for code, given, family, preferred, territory in INTERNS:
+        interns[code], _created = Intern.objects.get_or_create(
+            code=code,
+            defaults={
+                "given_name": given,
+                "family_name": family,
+                "preferred_name": preferred,
+                "territory": Territory.objects.get(code=territory),
+            },
+        )
+    company = Company.objects.filter(
+        partita_iva="01234560520", status=CompanyStatus.APPROVED
+    ).first()
+    if company is None or company.placements.exists():
+        return
+    today = timezone.localdate()
+    days = datetime.timedelta
+    for code, starts, ends, steps, hired in [
+        ("TIR-DEMO04", today - days(270), today - days(87), _ENDED_STEPS, True),
+        ("TIR-DEMO05", today - days(60), today + days(123), _RUNNING_STEPS, None),
+    ]:
+        placement = Placement.objects.create(
+            intern=interns[code],
+            company=company,
+            position=company.positions.first(),
+            site=company.sites.first(),
+            starts_on=starts,
+            ends_on=ends,
+            weekly_hours=20,
+            schedule="Lunedì–venerdì, 9–13",
+            monthly_allowance=500,
+            project_tutor=tutor,
+            company_tutor_name="Anna Bianchi",
+            company_tutor_role="Responsabile di negozio",
+            company_tutor_email="anna.bianchi@lebalze.example",
+            workplace_notes="Istruzioni scritte per le prime settimane; pausa a metà turno.",
+            status=steps[-1][2],
+            hired_after=hired,
+        )
+        previous = PlacementStatus.PROPOSED
+        for action, offset, status in steps:
+            moment = timezone.make_aware(
+                datetime.datetime.combine(starts + days(offset), datetime.time(10))
+            )
+            PlacementEvent.objects.create(
+                placement=placement,
+                action=action,
+                from_status=previous,
+                to_status=status,
+                created_at=moment,
+            )
+            previous = status
+
+
+# (action, days from the start, status it leads to)
+_RUNNING_STEPS = [
+    ("propose", -20, PlacementStatus.PROPOSED),
+    ("accept", -15, PlacementStatus.ACCEPTED),
+    ("start", 0, PlacementStatus.ACTIVE),
+]
+_ENDED_STEPS = [*_RUNNING_STEPS, ("complete", 183, PlacementStatus.COMPLETED)]

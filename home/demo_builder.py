@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from companies.demo import build_demo_companies
+from companies.demo import build_demo_companies, build_demo_interns
 from companies.models import Territory
 from home import demo
 from home.models import (
@@ -34,7 +34,7 @@ from news.models import CallIndexPage, CallPage, NewsIndexPage, NewsPage, Topic
 
 SOURCE = "it"
 TARGETS = ("en", "ar")
-ROLE_GROUPS = {"editor": "Editors", "moderator": "Moderators"}
+ROLE_GROUPS = {"editor": "Editors", "moderator": "Moderators", "tutor": "Tutors"}
 HOME_SLUGS = {"it": "home", "en": "home-en", "ar": "home-ar"}
 
 
@@ -321,4 +321,5 @@ class DemoBuilder:
             credentials.append((spec["role"], user.email, password))
             users[spec["role"]] = user
         build_demo_companies(users["company"], users["moderator"])
+        build_demo_interns(users["tutor"])
         return credentials

@@ -12,7 +12,15 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
-from companies.models import Company, CompanyStatus, Territory
+from companies.models import (
+    Company,
+    CompanyStatus,
+    Intern,
+    Placement,
+    PlacementEvent,
+    PlacementStatus,
+    Territory,
+)
 from home.models import FormPage, HomePage, Partner, ProjectPage, SiteSettings
 from news.models import CallPage, CallStatus, NewsPage, Topic
 
@@ -77,14 +85,25 @@ def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(site_stru
     moderator = get_user_model().objects.get(email="moderator@approdo.example")
     assert [c.status for c in Company.objects.visible_to(owner)] == [CompanyStatus.SUBMITTED]
     assert Company.objects.reviewable_by(moderator).awaiting_review().count() == 2
-    assert Company.objects.count() == 3
+    assert Company.objects.count() == 4
+    # Interns waiting in the demo company's territory; the approved company's placements.
+    assert Intern.objects.filter(territory__code="alta-val-elsa").count() == 3
+    tutor = get_user_model().objects.get(email="tutor@approdo.example")
+    assert tutor.groups.filter(name="Tutors").exists()
+    placed = Placement.objects.filter(project_tutor=tutor)
+    assert sorted(placed.values_list("status", "hired_after")) == [
+        (PlacementStatus.ACTIVE, None),
+        (PlacementStatus.COMPLETED, True),
+    ]
+    assert PlacementEvent.objects.filter(action="complete").count() == 1
 
     pages = Page.objects.count()
     user = get_user_model().objects.get(email="editor@approdo.example")
     old_hash = user.password
     seed()
     assert Page.objects.count() == pages
-    assert Company.objects.count() == 3
+    assert Company.objects.count() == 4
+    assert (Intern.objects.count(), Placement.objects.count()) == (5, 2)
     user.refresh_from_db()
     assert user.password != old_hash
 

@@ -278,6 +278,12 @@ DEMO_ACCOUNTS = [
         "role": "moderator",
     },
     {
+        "email": "tutor@approdo.example",
+        "first_name": "Teresa",
+        "last_name": "Tutor",
+        "role": "tutor",
+    },
+    {
         "email": "azienda@approdo.example",
         "first_name": "Giulia",
         "last_name": "Impresa",
