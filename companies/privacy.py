@@ -4,7 +4,8 @@ An intern is due when every placement has ended (completed, ended early or decli
 the last one ended more than APPRODO_PERSONAL_DATA_MONTHS ago, or when they never had a
 placement and were recorded that long ago. Anonymising keeps the aggregate facts (company,
 site, dates, hours, allowance, status: what the funder's reports count) and removes the
-person: names, contacts, staff notes, and the free text about them on their placements.
+person: names, contacts, staff notes, the free text about them on their placements and
+their steps, and the log of who opened their card.
 """
 
 import datetime
@@ -14,7 +15,13 @@ from django.db import transaction
 from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 
-from companies.models import Intern, Placement, PlacementStatus
+from companies.models import (
+    Intern,
+    InternCardView,
+    Placement,
+    PlacementEvent,
+    PlacementStatus,
+)
 
 FINAL = [PlacementStatus.COMPLETED, PlacementStatus.TERMINATED, PlacementStatus.DECLINED]
 
@@ -58,4 +65,9 @@ def anonymise(intern):
     intern.placements.update(
         workplace_notes="", reason="", company_tutor_email="", company_tutor_phone=""
     )
+    # Reasons given for declining, suspending or ending early may speak about the person.
+    PlacementEvent.objects.filter(placement__intern=intern).update(message="")
+    # The access log exists to account for who saw this person's card; once nobody can be
+    # identified from the record, it has no purpose left and names the company's staff.
+    InternCardView.objects.filter(placement__intern=intern).delete()
     return True

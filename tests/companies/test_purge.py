@@ -8,7 +8,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 
-from companies.models import Intern, Placement, PlacementStatus
+from companies.models import Intern, InternCardView, Placement, PlacementEvent, PlacementStatus
 from tests.factories.companies import CompanyFactory, OperatingSiteFactory, TerritoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +49,12 @@ def interns():
         )  # fmt: skip
 
     old, recent, ongoing = make("Anna"), make("Bruno"), make("Carla")
-    placement(old, datetime.date(2024, 3, 31), PlacementStatus.COMPLETED)
+    ended = placement(old, datetime.date(2024, 3, 31), PlacementStatus.COMPLETED)
+    PlacementEvent.objects.create(
+        placement=ended, action="suspend", from_status="active", to_status="suspended",
+        message="Assente per motivi personali",
+    )  # fmt: skip
+    InternCardView.objects.create(placement=ended, viewer="titolare@impresa.example")
     placement(recent, datetime.date(2026, 6, 30), PlacementStatus.TERMINATED)
     placement(ongoing, datetime.date(2024, 1, 31), PlacementStatus.COMPLETED)
     placement(ongoing, datetime.date(2027, 1, 31), PlacementStatus.ACTIVE)
@@ -76,6 +81,8 @@ def test_dry_run_then_real_run_then_nothing_left(interns):
     assert kept.monthly_allowance == Decimal("450")
     assert kept.company_id is not None
     assert (kept.workplace_notes, kept.company_tutor_email) == ("", "")
+    assert list(kept.events.values_list("action", "message")) == [("suspend", "")]
+    assert not kept.card_views.exists()
     assert Intern.objects.get(pk=interns["recent"].pk).given_name == "Bruno"
     assert Intern.objects.get(pk=interns["ongoing"].pk).given_name == "Carla"
 

@@ -53,23 +53,34 @@ def admin_user(user, *permissions):
     return user
 
 
-def staff_in_group(group_name, **kwargs):
-    """A staff user (not a superuser) in one of the project's groups, reading the admin in English.
+def ensure_staff_groups():
+    """The project's staff groups and their permissions, as the data migrations make them.
 
-    The groups and their permissions come from companies/migrations/0007; live-server tests
-    flush them, so this recreates them the same way when they are missing.
+    Live-server tests flush them; this recreates them the same way when they are missing.
     """
     from importlib import import_module
 
     from django.apps import apps
     from django.contrib.auth.models import Group
 
-    if not Group.objects.filter(name=group_name).exists():
-        import_module("companies.migrations.0007_sections_and_staff_groups").forwards(apps, None)
-        import_module("companies.migrations.0012_moderators_review_documents").forwards(apps, None)
-        import_module("companies.migrations.0014_placement_permissions").forwards(apps, None)
-        import_module("companies.migrations.0015_intern_permissions").forwards(apps, None)
-        import_module("companies.migrations.0018_report_permission").forwards(apps, None)
+    if Group.objects.filter(name="Moderators").exists():
+        return
+    for migration in (
+        "0007_sections_and_staff_groups",
+        "0012_moderators_review_documents",
+        "0014_placement_permissions",
+        "0015_intern_permissions",
+        "0018_report_permission",
+    ):
+        import_module(f"companies.migrations.{migration}").forwards(apps, None)
+
+
+def staff_in_group(group_name, **kwargs):
+    """A staff user (not a superuser) in one of the project's groups, reading the admin in
+    English."""
+    from django.contrib.auth.models import Group
+
+    ensure_staff_groups()
     user = UserFactory(is_staff=True, **kwargs)
     user.groups.add(Group.objects.get(name=group_name))
     return admin_user(user)
