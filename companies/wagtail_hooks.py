@@ -111,3 +111,31 @@ def register_company_log_actions(actions):
         ("reject", _("Reject company"), _("Company rejected")),
     ]:
         actions.register_action(f"approdo.company.{action}", label, message)
+
+
+# --- Project report (companies/reports.py, companies/backoffice/report.py) ----------------
+# Imported here rather than at the top, so that this section stays self-contained.
+
+
+@hooks.register("register_admin_urls")
+def register_project_report_urls():
+    from django.urls import path
+
+    from companies.backoffice.report import ProjectReportView
+
+    return [path("reports/project/", ProjectReportView.as_view(), name="project_report")]
+
+
+@hooks.register("register_reports_menu_item")
+def register_project_report_menu_item():
+    from django.urls import reverse
+
+    from companies.backoffice.report import ProjectReportMenuItem
+
+    return ProjectReportMenuItem(
+        _("Project report"),
+        reverse("project_report"),
+        name="project-report",
+        icon_name="table",
+        order=9300,
+    )

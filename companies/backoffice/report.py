@@ -1,0 +1,207 @@
+"""The project report in Wagtail's Reports menu: filters, the two tables, CSV and XLSX.
+
+The counts come from ``companies.reports``, already masked; this module only chooses the
+year and territories, and writes the same cells as a page, a CSV file or a workbook.
+"""
+
+import csv
+from io import BytesIO
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from django.views import View
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets.button import Button
+
+from companies.backoffice.refusals import forbidden
+from companies.reports import (
+    HIDDEN,
+    PERMISSION,
+    SMALL_CELL,
+    event_years,
+    local_today,
+    project_report,
+    report_territories,
+)
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Spreadsheet programs run cells starting with these as formulas; territory names are typed
+# by staff, and a CSV has no way to say "this is text".
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+SHEET_TITLE_FORBIDDEN = str.maketrans("", "", "[]:*?/\\")
+
+
+class ReportFilterForm(forms.Form):
+    """Year and territory, offered only among the years with data and the user's territories."""
+
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+    territory = forms.TypedChoiceField(
+        label=_("Territory"), coerce=int, required=False, empty_value=None
+    )
+
+    def __init__(self, data, years, territories):
+        super().__init__(data)
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+        # Choices from the territories already loaded: a ModelChoiceField would query again.
+        self.fields["territory"].choices = [
+            ("", _("All your territories")),
+            *((territory.pk, territory.name) for territory in territories),
+        ]
+
+
+class ProjectReportView(WagtailAdminTemplateMixin, View):
+    """Aggregates for the funder, scoped to the territories the user may read."""
+
+    page_title = _("Project report")
+    header_icon = "table"
+    template_name = "companies/backoffice/report.html"
+
+    def get_breadcrumbs_items(self):
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
+    def get(self, request):
+        # Superusers hold every permission; staff without this one get a plain refusal.
+        if not request.user.has_perm(PERMISSION):
+            return forbidden()
+        self.territories = list(report_territories(request.user))
+        today = local_today()
+        self.years = sorted(event_years(self.territories) | {today.year}, reverse=True)
+        self.year, self.territory, problems = self.read_filters(today.year)
+        shown = [t for t in self.territories if self.territory in (None, t.pk)]
+        tables = project_report(shown, self.year, today)
+        export = request.GET.get("export")
+        if export == "csv":
+            return csv_response(tables, self.get_filename())
+        if export == "xlsx":
+            return xlsx_response(tables, self.get_filename())
+        if export:
+            problems.append(_("Downloads come as CSV or XLSX; here is the page."))
+        # Only on the page: on a download they would wait for whatever page comes next.
+        for problem in problems:
+            messages.error(request, problem)
+        context = self.get_context_data(
+            form=ReportFilterForm(self.filter_params(), self.years, self.territories),
+            tables=tables,
+            territories=self.territories,
+            small_cell=SMALL_CELL,
+            hidden_mark=HIDDEN,
+        )
+        return self.render_to_response(context)
+
+    def read_filters(self, default_year):
+        """The year and territory id asked for, or the defaults, and what was wrong with
+        the values that are not on offer."""
+        data = {
+            "year": self.request.GET.get("year") or default_year,
+            "territory": self.request.GET.get("territory", ""),
+        }
+        form = ReportFilterForm(data, self.years, self.territories)
+        form.is_valid()
+        problems = []
+        if "year" in form.errors:
+            problems.append(
+                _("There is no report for that year; showing %(year)s.") % {"year": default_year}
+            )
+        if "territory" in form.errors:
+            problems.append(_("That territory is not among yours; showing all your territories."))
+        cleaned = form.cleaned_data
+        return cleaned.get("year", default_year), cleaned.get("territory"), problems
+
+    def filter_params(self):
+        params = {"year": self.year}
+        if self.territory is not None:
+            params["territory"] = self.territory
+        return params
+
+    def export_url(self, export_format):
+        query = urlencode({**self.filter_params(), "export": export_format})
+        return f"{reverse('project_report')}?{query}"
+
+    def get_filename(self):
+        codes = [t.code for t in self.territories if t.pk == self.territory]
+        return "-".join(["approdo-report", str(self.year), *codes])
+
+    def get_header_more_buttons(self):
+        return [
+            Button(
+                _("Download XLSX"), url=self.export_url("xlsx"), icon_name="download", priority=90
+            ),
+            Button(
+                _("Download CSV"), url=self.export_url("csv"), icon_name="download", priority=100
+            ),
+        ]
+
+
+def _text_safe(value):
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+
+
+def csv_response(tables, filename):
+    """Both tables in one file, one after the other, each with its caption and headings.
+
+    One file because the funder opens it in a spreadsheet program and should find the whole
+    report there; the workbook has a sheet per table for sorting and filtering.
+    """
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    # Without the byte-order mark, Excel reads UTF-8 as the local code page: the dash mark
+    # and accented territory names would come out garbled.
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    for index, table in enumerate(tables):
+        if index:
+            writer.writerow([])
+        writer.writerow([str(table.caption)])
+        writer.writerow([str(heading) for heading in table.headings])
+        for row in table.rows:
+            writer.writerow([_text_safe(value) for value in row.values])
+        writer.writerow([])
+        for mark, meaning in table.legend:
+            writer.writerow([str(mark), str(meaning)])
+    return response
+
+
+def xlsx_response(tables, filename):
+    """A workbook with a sheet per table: caption, headings, rows, then the legend.
+
+    Counts are numbers and marks are text, so a spreadsheet sums only what is shown.
+    """
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    bold = Font(bold=True)
+    for table in tables:
+        sheet = workbook.create_sheet(str(table.title).translate(SHEET_TITLE_FORBIDDEN)[:31])
+        sheet.append([str(table.caption)])
+        sheet.append([str(heading) for heading in table.headings])
+        for row in table.rows:
+            sheet.append(row.values)
+        sheet.append([])
+        for mark, meaning in table.legend:
+            sheet.append([str(mark), str(meaning)])
+        for cell in [*sheet[1], *sheet[2]]:
+            cell.font = bold
+        for column in sheet.iter_cols():
+            for cell in column:
+                # openpyxl takes any text starting with "=" for a formula.
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+        sheet.freeze_panes = sheet.cell(row=3, column=len(table.row_headings) + 1)
+    output = BytesIO()
+    workbook.save(output)
+    response = HttpResponse(output.getvalue(), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.xlsx"'
+    return response
+
+
+class ProjectReportMenuItem(MenuItem):
+    """Reports menu entry, shown only to users the report lets in."""
+
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
