@@ -4,15 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0010_document_email_kinds'),
+        ("home", "0010_document_email_kinds"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='emailwording',
-            name='kind',
-            field=models.CharField(choices=[('invitation', 'Invitation to join a company'), ('join_request', 'Request to join a company (to its administrators)'), ('submission_received', 'Dossier received (to the company)'), ('new_submission', "New dossier to review (to the territory's moderators)"), ('decision_changes_requested', 'Changes requested (to the company)'), ('decision_approved', 'Dossier approved (to the company)'), ('decision_rejected', 'Dossier rejected (to the company)'), ('document_accepted', 'Document accepted (to the company)'), ('document_rejected', 'Document rejected (to the company)'), ('placement_proposed', 'Placement proposed (to the company)'), ('placement_updated', 'Placement started, suspended, resumed, extended or ended'), ('placement_accepted', 'Placement accepted by the company (to staff)'), ('placement_declined', 'Placement declined by the company (to staff)')], max_length=60, verbose_name='e-mail'),
+            model_name="emailwording",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("invitation", "Invitation to join a company"),
+                    ("join_request", "Request to join a company (to its administrators)"),
+                    ("submission_received", "Dossier received (to the company)"),
+                    ("new_submission", "New dossier to review (to the territory's moderators)"),
+                    ("decision_changes_requested", "Changes requested (to the company)"),
+                    ("decision_approved", "Dossier approved (to the company)"),
+                    ("decision_rejected", "Dossier rejected (to the company)"),
+                    ("document_accepted", "Document accepted (to the company)"),
+                    ("document_rejected", "Document rejected (to the company)"),
+                    ("placement_proposed", "Placement proposed (to the company)"),
+                    (
+                        "placement_updated",
+                        "Placement started, suspended, resumed, extended or ended",
+                    ),
+                    ("placement_accepted", "Placement accepted by the company (to staff)"),
+                    ("placement_declined", "Placement declined by the company (to staff)"),
+                ],
+                max_length=60,
+                verbose_name="e-mail",
+            ),
         ),
     ]
