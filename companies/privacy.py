@@ -34,6 +34,32 @@ def cutoff(months=None, today=None):
     return datetime.date(year, month + 1, day)
 
 
+class StillPlaced(Exception):
+    """An intern with a placement not yet ended cannot be anonymised: it is still run."""
+
+
+def erasable(code):
+    """The intern with pseudonymous ``code``, for an erasure request before the period ends.
+
+    Raises Intern.DoesNotExist, or StillPlaced while a placement is proposed, accepted,
+    running or suspended (end it first: the company must not lose its tutor's contacts).
+    """
+    intern = Intern.objects.get(code=code)
+    if intern.placements.exclude(status__in=FINAL).exists():
+        raise StillPlaced(code)
+    return intern
+
+
+def sent_emails_due(days=None, now=None):
+    """Sent notification e-mails older than APPRODO_SENT_EMAIL_DAYS: addresses and texts
+    kept for support questions ("did the company get the e-mail?"), then deleted."""
+    from home.outbox import OutgoingEmail
+
+    days = settings.APPRODO_SENT_EMAIL_DAYS if days is None else days
+    limit = (now or timezone.now()) - datetime.timedelta(days=days)
+    return OutgoingEmail.objects.filter(sent_at__lt=limit)
+
+
 def due_for_anonymisation(months=None):
     """Interns to anonymise now, each annotated with ``last_end`` (None: no placement)."""
     limit = cutoff(months)

@@ -234,6 +234,8 @@ APPRODO_MAX_MONTHLY_ALLOWANCE = Decimal(os.environ.get("APPRODO_MAX_MONTHLY_ALLO
 # Interns' personal data is anonymised this many months after their last placement ended
 # (manage.py purge_personal_data; see docs/companies.md).
 APPRODO_PERSONAL_DATA_MONTHS = int(os.environ.get("APPRODO_PERSONAL_DATA_MONTHS", "24"))
+# Sent notification e-mails (recipient, text) are kept this long for support, then deleted.
+APPRODO_SENT_EMAIL_DAYS = int(os.environ.get("APPRODO_SENT_EMAIL_DAYS", "90"))
 
 # ClamAV's clamd: a Unix socket path or host:port (Debian: /var/run/clamav/clamd.ctl). When
 # set, every upload is scanned before it is kept and refused if the scanner does not answer.

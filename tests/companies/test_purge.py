@@ -94,3 +94,43 @@ def test_a_shorter_retention_reaches_more_interns(interns):
     output = purge("--months", "3")
     assert interns["old"].code in output and interns["recent"].code in output
     assert interns["ongoing"].code not in output  # a placement is still running
+
+
+def test_an_erasure_request_anonymises_one_intern_now(interns):
+    code = interns["recent"].code
+    assert "would anonymise" in purge("--intern", code)
+    assert Intern.objects.get(code=code).given_name == "Bruno"
+    purge("--intern", code, "--apply")
+    assert Intern.objects.get(code=code).anonymised_at is not None
+    assert Intern.objects.get(pk=interns["old"].pk).anonymised_at is None  # only the one asked
+
+
+def test_an_erasure_request_waits_for_the_placement_to_end(interns):
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="has not ended"):
+        purge("--intern", interns["ongoing"].code, "--apply")
+    with pytest.raises(CommandError, match="No intern"):
+        purge("--intern", "TIR-NOBODY", "--apply")
+    assert Intern.objects.get(pk=interns["ongoing"].pk).given_name == "Carla"
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 29, 12, tzinfo=datetime.UTC))
+def test_sent_emails_are_deleted_after_their_period(interns):
+    from home.outbox import OutgoingEmail
+
+    now = datetime.datetime(2026, 11, 29, 12, tzinfo=datetime.UTC)
+
+    def email(sent_days_ago):
+        sent = now - datetime.timedelta(days=sent_days_ago) if sent_days_ago is not None else None
+        return OutgoingEmail.objects.create(
+            kind="invitation", to="a@b.example", language="it", subject="s", text="t",
+            sent_at=sent,
+        )  # fmt: skip
+
+    old, recent, unsent = email(91), email(10), email(None)
+    assert "would delete 1 sent e-mail(s) older than 90 days" in purge()
+    assert OutgoingEmail.objects.count() == 3
+    assert "deleted 1 sent e-mail(s)" in purge("--apply")
+    assert set(OutgoingEmail.objects.values_list("pk", flat=True)) == {recent.pk, unsent.pk}
+    assert old.pk not in set(OutgoingEmail.objects.values_list("pk", flat=True))
