@@ -8,14 +8,21 @@ company's territory. Idempotent (keyed by partita IVA and by the interns' codes)
 """
 
 import datetime
+import hashlib
+import io
 
+from django.core.files.base import ContentFile
 from django.utils import timezone
+from pypdf import PdfWriter
 
 from companies.models import (
     Company,
     CompanyDeclaration,
+    CompanyDocument,
     CompanyStatus,
     DeclarationItem,
+    DocumentKind,
+    DocumentStatus,
     Intern,
     Membership,
     MembershipRole,
@@ -186,6 +193,7 @@ def build_demo_interns(tutor):
     ).first()
     if company is None or company.placements.exists():
         return
+    _accepted_agreement(company)
     today = timezone.localdate()
     days = datetime.timedelta
     for code, starts, ends, steps, hired in [
@@ -223,6 +231,30 @@ def build_demo_interns(tutor):
                 created_at=moment,
             )
             previous = status
+
+
+def _accepted_agreement(company):
+    """The approved company's signed agreement, accepted: placements start only after it."""
+    buffer = io.BytesIO()
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    writer.add_metadata({"/Title": "Convenzione di tirocinio (demo)"})
+    writer.write(buffer)
+    content = buffer.getvalue()
+    for kind in DocumentKind.objects.for_language("it"):
+        if kind.required and kind.is_due_for(company):
+            CompanyDocument.objects.create(
+                company=company,
+                kind_key=kind.translation_key,
+                version=1,
+                file=ContentFile(content, name="convenzione-firmata.pdf"),
+                original_name="convenzione-firmata.pdf",
+                size=len(content),
+                sha256=hashlib.sha256(content).hexdigest(),
+                content_type="application/pdf",
+                status=DocumentStatus.ACCEPTED,
+                reviewed_at=timezone.now(),
+            )
 
 
 # (action, days from the start, status it leads to)

@@ -38,6 +38,16 @@ def site_structure(transactional_db):
 
 
 @pytest.fixture
+def private_dir(monkeypatch, tmp_path):
+    """Uploaded documents go to a temporary directory, not the developer's var/private."""
+    from companies.models import CompanyDocument
+
+    storage = CompanyDocument._meta.get_field("file").storage
+    monkeypatch.setattr(storage, "base_location", str(tmp_path / "private"))
+    monkeypatch.setattr(storage, "location", str(tmp_path / "private"))
+
+
+@pytest.fixture
 def no_staff_mfa(settings):
     """For admin-screen tests: the two-factor gate has its own tests, here it adds a step."""
     settings.APPRODO_STAFF_REQUIRE_MFA = False

@@ -31,7 +31,9 @@ def seed():
     return out.getvalue()
 
 
-def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(site_structure, client):
+def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(
+    site_structure, client, private_dir
+):
     # The staff groups come from a data migration, which the live-database flush removed.
     from importlib import import_module
 
@@ -96,6 +98,9 @@ def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(site_stru
         (PlacementStatus.COMPLETED, True),
     ]
     assert PlacementEvent.objects.filter(action="complete").count() == 1
+    # Its placements could start: its signed agreement is accepted.
+    shop = Company.objects.get(status=CompanyStatus.APPROVED)
+    assert shop.documents.filter(status="accepted").count() == 1
 
     pages = Page.objects.count()
     user = get_user_model().objects.get(email="editor@approdo.example")

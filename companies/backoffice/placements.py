@@ -25,7 +25,13 @@ from wagtail.admin.views.generic.usage import UsageView
 
 from companies.backoffice.interns import interns_for
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
-from companies.models import Company, CompanyStatus, InvalidPlacementMove, Placement
+from companies.models import (
+    Company,
+    CompanyStatus,
+    InvalidPlacementMove,
+    Placement,
+    PlacementStatus,
+)
 from companies.models.placement import PLACEMENT_TRANSITIONS, default_end
 from companies.services import placements
 from companies.services.placements import EDITABLE, ENDED, manageable_placements
@@ -76,9 +82,6 @@ class PlacementIndexView(ForbiddenNotRedirect, generic.IndexView):
         return manageable_placements(self.request.user).select_related(
             "intern", "company", "site", "project_tutor"
         )
-
-    def get_add_url(self):
-        return None  # placements are proposed from an approved company's page
 
 
 class ScopedPlacementMixin(ForbiddenNotRedirect):
@@ -229,10 +232,22 @@ class PlacementInspectView(ScopedPlacementMixin, generic.InspectView):
                 if placement.status in PLACEMENT_TRANSITIONS[name][0]
             ],
             ended=placement.status in ENDED,
+            missing_documents=(
+                placements.missing_documents(placement.company)
+                if placement.status == PlacementStatus.ACCEPTED
+                else []
+            ),
             editable=placement.status not in ENDED,
             can_see_intern=interns_for(self.request.user).filter(pk=placement.intern_id).exists(),
         )
         return context
+
+
+def _missing_message(kinds):
+    return _(
+        "The placement starts once the company's documents are accepted; still missing: "
+        "%(documents)s."
+    ) % {"documents": ", ".join(str(kind.name) for kind in kinds)}
 
 
 class MoveForm(forms.Form):
@@ -270,6 +285,8 @@ def move(request, pk):
         )
     except placements.NotPermitted:
         return forbidden()
+    except placements.DocumentsMissing as missing:
+        messages.error(request, _missing_message(missing.kinds))
     except InvalidPlacementMove:
         placement.refresh_from_db()
         messages.error(

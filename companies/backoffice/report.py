@@ -84,8 +84,10 @@ class ProjectReportView(WagtailAdminTemplateMixin, View):
         if export:
             problems.append(_("Downloads come as CSV or XLSX; here is the page."))
         # Only on the page: on a download they would wait for whatever page comes next.
+        # Translated now, in the reader's admin language; stored lazily they would be
+        # translated in whatever language is active when the message store is saved.
         for problem in problems:
-            messages.error(request, problem)
+            messages.error(request, str(problem))
         context = self.get_context_data(
             form=ReportFilterForm(self.filter_params(), self.years, self.territories),
             tables=tables,

@@ -11,13 +11,22 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from companies import notifications
-from companies.models import Company, CompanyStatus, Placement, PlacementEvent, PlacementStatus
+from companies.documents import checklist
+from companies.models import (
+    Company,
+    CompanyStatus,
+    DocumentStatus,
+    Placement,
+    PlacementEvent,
+    PlacementStatus,
+)
 from companies.models.placement import NEEDS_REASON, OCCUPYING, PLACEMENT_TRANSITIONS
 from companies.services.review import NotPermitted, ReasonRequired
 
 __all__ = [
     "CapacityExceeded",
     "CompanyNotApproved",
+    "DocumentsMissing",
     "NotEnded",
     "NotPermitted",
     "ReasonRequired",
@@ -64,6 +73,24 @@ class CapacityExceeded(Exception):
 
 class CompanyNotApproved(Exception):
     """Only approved host companies receive placements."""
+
+
+class DocumentsMissing(Exception):
+    """A placement starts only once the company's required documents (the signed
+    internship agreement, as shipped) are accepted: ``kinds`` lists those that are not."""
+
+    def __init__(self, kinds):
+        self.kinds = kinds
+        super().__init__(", ".join(str(kind) for kind in kinds))
+
+
+def missing_documents(company):
+    """Required document kinds due at the company's status and not accepted yet."""
+    return [
+        row.kind
+        for row in checklist(company)
+        if row.due and row.kind.required and row.state != DocumentStatus.ACCEPTED
+    ]
 
 
 class NotEnded(Exception):
@@ -155,11 +182,16 @@ def company_decision(user, company, placement, accept, reason=""):
 
 @transaction.atomic
 def staff_move(user, placement, action, reason="", ends_on=None):
-    """Start, suspend, resume, extend, complete or terminate (with a reason) a placement."""
+    """Start, suspend, resume, extend, complete or terminate (with a reason) a placement.
+
+    Starting needs the company's required documents accepted (DocumentsMissing otherwise).
+    """
     if PLACEMENT_TRANSITIONS[action][2] != "staff":
         raise NotPermitted
     if not manageable_placements(user).filter(pk=placement.pk).exists():
         raise NotPermitted
+    if action == "start" and (missing := missing_documents(placement.company)):
+        raise DocumentsMissing(missing)
     return _move(user, placement, action, reason, ends_on)
 
 

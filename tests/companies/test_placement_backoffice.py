@@ -66,6 +66,10 @@ def propose_url(company):
 
 
 class TestProposing:
+    def test_the_listing_leads_to_the_choice_of_a_company(self, world):
+        listing = world["client"].get(admin_url("placements_admin:index"))
+        assert admin_url("placements_admin:add") in listing.text
+
     def test_the_review_screen_offers_a_proposal_with_the_places_taken(self, world):
         page = world["client"].get(admin_url("companies_admin:inspect", world["company"].pk))
         assert 'id="propose-placement"' in page.text
@@ -182,12 +186,24 @@ class TestLifecycle:
     def test_the_buttons_follow_the_status(self, world, accepted):
         page = world["client"].get(admin_url("placements_admin:inspect", accepted.pk))
         assert 'value="start"' in page.text
+        assert 'id="placement-missing-documents"' not in page.text
         assert 'value="complete"' not in page.text
         self.move(world, accepted, "start")
         page = world["client"].get(admin_url("placements_admin:inspect", accepted.pk))
         for action in ("suspend", "extend", "complete", "terminate"):
             assert f'value="{action}"' in page.text
         assert 'value="start"' not in page.text
+
+    def test_it_starts_only_once_the_companys_documents_are_accepted(self, world, accepted):
+        world["company"].documents.all().delete()
+        page = world["client"].get(admin_url("placements_admin:inspect", accepted.pk))
+        assert 'id="placement-missing-documents"' in page.text
+        response = self.move(world, accepted, "start")
+        accepted.refresh_from_db()
+        assert accepted.status == PlacementStatus.ACCEPTED
+        assert "once the company's documents are accepted" in world["client"].get(response.url).text
+        with pytest.raises(placements.DocumentsMissing):
+            placements.staff_move(world["staff"], accepted, "start")
 
     def test_a_whole_life(self, world, accepted):
         self.move(world, accepted, "start")

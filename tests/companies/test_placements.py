@@ -22,6 +22,7 @@ from tests.factories.companies import (
     MembershipFactory,
     OperatingSiteFactory,
     TerritoryFactory,
+    accepted_documents,
 )
 from tests.factories.users import StaffUserFactory, admin_user, moderator_of
 
@@ -60,6 +61,7 @@ def test_the_intern_card_exposes_only_the_preferred_name():
 def setting():
     territory = TerritoryFactory()
     company = CompanyFactory(territory=territory, status=CompanyStatus.APPROVED, headcount=8)
+    accepted_documents(company)
     staff = moderator_of(territory)
     admin_user(staff, "companies.manage_placement")
     return {

@@ -5,20 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from companies.models import CompanyDocument, CompanyStatus
+from companies.models import CompanyStatus
 from tests import documents_corpus as corpus
 from tests.e2e.axe import axe_violations
 from tests.factories.companies import CompanyFactory, MembershipFactory
 from tests.factories.users import DEFAULT_PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def private_dir(monkeypatch, tmp_path):
-    storage = CompanyDocument._meta.get_field("file").storage
-    monkeypatch.setattr(storage, "base_location", str(tmp_path / "private"))
-    monkeypatch.setattr(storage, "location", str(tmp_path / "private"))
 
 
 def test_upload_the_signed_agreement_and_download_it_back(

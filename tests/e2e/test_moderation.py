@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from companies.models import CompanyDocument
 from tests import documents_corpus as corpus
 from tests.e2e.axe import axe_violations
 from tests.factories.companies import (
@@ -39,13 +38,6 @@ def assert_screen_clean(page, axe_source):
     """
     page.reload()
     assert axe_violations(page, axe_source) == []
-
-
-@pytest.fixture
-def private_dir(monkeypatch, tmp_path):
-    storage = CompanyDocument._meta.get_field("file").storage
-    monkeypatch.setattr(storage, "base_location", str(tmp_path / "private"))
-    monkeypatch.setattr(storage, "location", str(tmp_path / "private"))
 
 
 def test_request_changes_resubmit_approve_upload_accept(

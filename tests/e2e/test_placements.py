@@ -1,7 +1,8 @@
 """The loop the project exists for, on the demo site: the moderator approves the demo
-company and proposes one of the waiting interns, the company accepts and opens the intern
-card, the moderator starts the placement, reads who opened the card and finds it in the
-project report. Two real browsers, axe-core on every screen, the e-mails of each step.
+company and proposes one of the waiting interns; the company accepts, opens the intern card
+and uploads the signed agreement; the moderator accepts it, starts the placement, reads who
+opened the card and finds it in the project report. Two real browsers, axe-core on every
+screen, the e-mails of each step.
 """
 
 import re
@@ -12,9 +13,10 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from companies.models import Company, Placement, PlacementStatus
+from tests import documents_corpus as corpus
 from tests.e2e.axe import axe_violations
 from tests.e2e.test_moderation import assert_screen_clean, sign_in
-from tests.factories.users import DEFAULT_PASSWORD, admin_user, ensure_staff_groups
+from tests.factories.users import DEFAULT_PASSWORD, admin_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -27,18 +29,12 @@ def known_password(email):
 
 
 @pytest.fixture
-def demo(site_structure, live_server, no_staff_mfa):
-    import io
-
-    from django.core.management import call_command
-
-    ensure_staff_groups()
-    call_command("seed_demo", stdout=io.StringIO())
-    return live_server.url
+def demo(demo_site, no_staff_mfa):
+    return demo_site
 
 
 def test_propose_accept_read_the_card_and_the_access_log(
-    page, demo, mailoutbox, browser, browser_context_args, axe_source
+    page, demo, mailoutbox, browser, browser_context_args, axe_source, private_dir, tmp_path
 ):
     moderator = known_password("moderator@approdo.example")
     tutor = known_password("tutor@approdo.example")
@@ -77,11 +73,29 @@ def test_propose_accept_read_the_card_and_the_access_log(
     company_page.get_by_role("button", name="Accetta l'inserimento").click()
     expect(company_page.locator("#placement-status")).to_have_text("Accettato dall'impresa")
     assert axe_violations(company_page, axe_source) == []
-    company_context.close()
 
-    # The moderator starts it and reads, on the intern's record, who opened the card.
+    # The placement cannot start before the signed agreement is accepted.
     page.reload()
     expect(page.locator("#placement-status")).to_have_text("Accepted by the company")
+    expect(page.locator("#placement-missing-documents")).to_be_visible()
+    page.get_by_role("button", name="Start the placement").click()
+    expect(page.locator("#placement-status")).to_have_text("Accepted by the company")
+    signed = tmp_path / "convenzione-firmata.pdf.p7m"
+    signed.write_bytes(corpus.cades())
+    company_page.get_by_role("link", name="Documenti", exact=True).click()
+    company_page.get_by_label(re.compile(r"^File \(PDF")).set_input_files(str(signed))
+    company_page.get_by_role("button", name="Carica", exact=True).click()
+    expect(company_page.locator(".document-state").first).to_have_text(
+        "Caricato, in attesa di verifica"
+    )
+    company_context.close()
+    page.goto(demo + reverse("companies_admin:inspect", args=[forno.pk]))
+    page.get_by_role("button", name="Accept version 1").click()
+    expect(page.get_by_text("Document accepted.")).to_be_visible()
+
+    # Now the moderator starts it and reads, on the intern's record, who opened the card.
+    page.goto(demo + reverse("placements_admin:inspect", args=[placement.pk]))
+    expect(page.locator("#placement-missing-documents")).to_have_count(0)
     page.get_by_role("button", name="Start the placement").click()
     expect(page.locator("#placement-status")).to_have_text("Active")
     assert_screen_clean(page, axe_source)

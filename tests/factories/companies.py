@@ -10,8 +10,11 @@ from stdnum import luhn
 from companies.models import (
     Company,
     CompanyDeclaration,
+    CompanyDocument,
     CompanyStatus,
     DeclarationItem,
+    DocumentKind,
+    DocumentStatus,
     Intern,
     Invitation,
     JoinRequest,
@@ -128,6 +131,23 @@ class PlacementFactory(factory.django.DjangoModelFactory):
     monthly_allowance = Decimal("450.00")
     company_tutor_name = "Paolo Verdi"
     status = PlacementStatus.PROPOSED
+
+
+def accepted_documents(company):
+    """Accepted versions of every required document kind (the file itself is not needed)."""
+    for kind in DocumentKind.objects.for_language("it"):
+        if kind.required:
+            CompanyDocument.objects.create(
+                company=company,
+                kind_key=kind.translation_key,
+                version=1,
+                file=f"companies/{company.pk}/accettato.pdf",
+                original_name="convenzione-firmata.pdf",
+                size=1000,
+                sha256="0" * 64,
+                content_type="application/pdf",
+                status=DocumentStatus.ACCEPTED,
+            )
 
 
 def signed_items(language="it"):
