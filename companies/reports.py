@@ -12,8 +12,9 @@ singled out; a total is shown only when it cannot give a hidden count back by su
 same cells.
 
 The counts cost a fixed number of queries (territories, years with data, one grouped query
-on companies, one on placement events) however many companies and placements there are;
-the events are assembled into months in Python.
+on companies, one on placement events) however many companies and placements there are:
+the database groups the steps by month, territory and action, and only those few rows
+reach Python.
 """
 
 import datetime
@@ -23,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.db.models.functions import TruncMonth
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -195,25 +197,37 @@ def event_years(territories):
     return {moment.year for moment in moments}
 
 
-def report_events(territories, year):
-    """The events the placements table counts, as (placement, action, when, territory id,
-    hired after) tuples: those of ``year``, and the starts and ends before it, which say
-    whether a placement was running."""
+def step_counts(territories, year):
+    """Placement steps per (month, territory id, action) in one grouped query, with how many
+    of them belong to placements whose intern was hired afterwards.
+
+    ``year``'s steps, and the starts and ends before it: those say which placements were
+    running when the year began. Months are the project's (``project_zone``).
+    """
     year_start = _midnight(datetime.date(year, 1, 1))
     year_end = _midnight(datetime.date(year + 1, 1, 1))
-    return (
+    rows = (
         _events_in(territories)
-        .filter(action__in=[*ACTION_COLUMNS, *LIFESPAN_ACTIONS], created_at__lt=year_end)
-        .filter(Q(created_at__gte=year_start) | Q(action__in=LIFESPAN_ACTIONS))
-        .values_list(
-            "placement_id",
-            "action",
-            "created_at",
-            "placement__company__territory_id",
-            "placement__hired_after",
+        .filter(created_at__lt=year_end)
+        .filter(
+            Q(created_at__gte=year_start, action__in=list(ACTION_COLUMNS))
+            | Q(action__in=LIFESPAN_ACTIONS)
         )
+        .annotate(month=TruncMonth("created_at", tzinfo=project_zone()))
+        .values("month", "placement__company__territory_id", "action")
+        .annotate(steps=Count("pk"), hired=Count("pk", filter=Q(placement__hired_after=True)))
         .order_by()
     )
+    return [
+        (
+            row["month"].astimezone(project_zone()).date().replace(day=1),
+            row["placement__company__territory_id"],
+            row["action"],
+            row["steps"],
+            row["hired"],
+        )
+        for row in rows
+    ]
 
 
 def company_counts(companies):
@@ -225,40 +239,37 @@ def company_counts(companies):
 # --- Assembly -----------------------------------------------------------------------------
 
 
-def placement_counts(events, territory_ids, months):
+def placement_counts(steps, territory_ids, months):
     """Counts per (month, territory id), each a ``Counter`` keyed by column.
 
-    ``events`` are ``report_events`` tuples; ``months`` are ``month_starts`` dates. A
-    placement's start and end are its first start and its first completion or early end.
+    ``steps`` are ``step_counts`` rows; ``months`` are ``month_starts`` dates. A placement
+    starts once and ends once (completed or ended early are final, and only a running or
+    suspended placement ends), so the placements running at a month's end are the starts
+    so far minus the ends so far.
     """
-    zone = project_zone()
     counts = {(month, territory): Counter() for month in months for territory in territory_ids}
-    starts, ends = {}, {}
-    for placement, action, moment, territory, hired in events:
-        key = (moment.astimezone(zone).date().replace(day=1), territory)
+    running = Counter()  # (month, territory): starts minus ends during that month
+    for month, territory, action, number, hired in steps:
+        key = (month, territory)
         if action in ACTION_COLUMNS and key in counts:
-            counts[key][ACTION_COLUMNS[action]] += 1
+            counts[key][ACTION_COLUMNS[action]] += number
+        if action in END_ACTIONS and key in counts:
+            counts[key]["hired"] += hired
         if action == "start":
-            _keep_earliest(starts, placement, (moment, territory, hired))
+            running[key] += number
         elif action in END_ACTIONS:
-            _keep_earliest(ends, placement, (moment, territory, hired))
-    for moment, territory, hired in ends.values():
-        key = (moment.astimezone(zone).date().replace(day=1), territory)
-        if hired and key in counts:
-            counts[key]["hired"] += 1
-    boundaries = [(month, _midnight(_next_month(month))) for month in months]
-    for placement, (started_at, territory, _hired) in starts.items():
-        ended_at = ends[placement][0] if placement in ends else None
-        for month, boundary in boundaries:
-            running = started_at < boundary and (ended_at is None or ended_at >= boundary)
-            if running and (month, territory) in counts:
-                counts[(month, territory)]["active"] += 1
+            running[key] -= number
+    for territory in territory_ids:
+        active = sum(
+            change
+            for (month, place), change in running.items()
+            if place == territory and months and month < months[0]
+        )
+        for month in months:
+            active += running[(month, territory)]
+            if active:
+                counts[(month, territory)]["active"] = active
     return counts
-
-
-def _keep_earliest(found, placement, record):
-    if placement not in found or record[0] < found[placement][0]:
-        found[placement] = record
 
 
 def companies_table(territories, counts):
@@ -307,8 +318,8 @@ def project_report(territories, year, today):
     """Both tables for ``territories`` (a list), placements for ``year`` up to ``today``."""
     months = month_starts(year, today)
     companies = company_counts(Company.objects.filter(territory__in=territories))
-    events = report_events(territories, year)
-    placements = placement_counts(events, [territory.pk for territory in territories], months)
+    steps = step_counts(territories, year)
+    placements = placement_counts(steps, [territory.pk for territory in territories], months)
     return [
         companies_table(territories, companies),
         placements_table(territories, placements, months, year),

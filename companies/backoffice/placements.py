@@ -92,6 +92,13 @@ class ScopedPlacementMixin(ForbiddenNotRedirect):
         )
 
 
+def _an_id(value):
+    """``value`` from a query string as a database id, or None (a mangled link is no 500)."""
+    if value and value.isascii() and value.isdigit() and 0 < int(value) < 2**31:
+        return int(value)
+    return None
+
+
 def _capacity_message(error, company):
     return _(
         "%(company)s already has %(occupied)d of its %(capacity)d places taken by proposed, "
@@ -116,7 +123,7 @@ class PlacementCreateView(RefuseMixin, ForbiddenNotRedirect, generic.CreateView)
         )
         if not request.user.has_perm("companies.manage_placement"):
             return forbidden()
-        if not request.GET.get("company", "").isdigit():
+        if not _an_id(request.GET.get("company")):
             return TemplateResponse(
                 request,
                 "companies/backoffice/placement_company_choice.html",
@@ -139,7 +146,8 @@ class PlacementCreateView(RefuseMixin, ForbiddenNotRedirect, generic.CreateView)
         return Placement(company=self.company)
 
     def get_initial(self):
-        position = self.company.positions.filter(pk=self.request.GET.get("position") or 0).first()
+        position_id = _an_id(self.request.GET.get("position"))
+        position = self.company.positions.filter(pk=position_id).first() if position_id else None
         starts = max(
             position.starts_on if position else datetime.date.min,
             timezone.localdate() + datetime.timedelta(days=14),

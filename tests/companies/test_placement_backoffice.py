@@ -106,6 +106,14 @@ class TestProposing:
         card = reverse("companies:intern_card", args=[world["company"].pk, placement.pk])
         assert card.split("/", 2)[2] in email.body
 
+    @pytest.mark.parametrize("query", ["company=99999999999999999999", "company=٣", "company=x"])
+    def test_a_mangled_link_gets_the_choice_not_an_error(self, world, query):
+        response = world["client"].get(f"{admin_url('placements_admin:add')}?{query}")
+        assert response.status_code in (200, 404)
+        for query_position in ("position=abc", "position=99999999999999999999"):
+            page = world["client"].get(f"{propose_url(world['company'])}&{query_position}")
+            assert page.status_code == 200
+
     def test_a_position_prefills_the_form(self, world):
         position = PositionFactory(
             company=world["company"], site=world["site"], schedule="Sabato, 8–12"

@@ -22,6 +22,7 @@ from companies.reports import (
     masked_with_total,
     placement_counts,
     project_report,
+    step_counts,
 )
 from tests.factories.companies import (
     CompanyFactory,
@@ -209,19 +210,31 @@ class TestSmallCellRule:
 class TestPlacementCounts:
     def test_months_follow_rome_time_and_placements_count_while_running(self):
         utc = datetime.UTC
-        months = [datetime.date(2025, month, 1) for month in (1, 2, 3)]
-        events = [
+        territory = TerritoryFactory()
+        first, second, third = (
+            PlacementFactory(intern__territory=territory, hired_after=hired)
+            for hired in (True, False, None)
+        )
+        for placement, action, moment in [
             # 23:30 UTC on 31 January is 00:30 on 1 February in Rome.
-            (1, "start", datetime.datetime(2025, 1, 31, 23, 30, tzinfo=utc), 7, None),
-            (1, "complete", datetime.datetime(2025, 3, 10, 9, 0, tzinfo=utc), 7, True),
-            (2, "start", datetime.datetime(2024, 6, 3, 9, 0, tzinfo=utc), 7, None),
-            (2, "suspend", datetime.datetime(2025, 1, 10, 9, 0, tzinfo=utc), 7, None),
-            # 22:30 UTC on 28 February is already March in Rome: running at February's end.
-            (2, "terminate", datetime.datetime(2025, 2, 28, 23, 30, tzinfo=utc), 7, False),
-            (3, "propose", datetime.datetime(2025, 2, 2, 9, 0, tzinfo=utc), 7, None),
-        ]
-        counts = placement_counts(events, [7], months)
-        january, february, march = (counts[(month, 7)] for month in months)
+            (first, "start", datetime.datetime(2025, 1, 31, 23, 30, tzinfo=utc)),
+            (first, "complete", datetime.datetime(2025, 3, 10, 9, 0, tzinfo=utc)),
+            (second, "start", datetime.datetime(2024, 6, 3, 9, 0, tzinfo=utc)),
+            (second, "suspend", datetime.datetime(2025, 1, 10, 9, 0, tzinfo=utc)),
+            # 23:30 UTC on 28 February is already March in Rome: running at February's end.
+            (second, "terminate", datetime.datetime(2025, 2, 28, 23, 30, tzinfo=utc)),
+            (third, "propose", datetime.datetime(2025, 2, 2, 9, 0, tzinfo=utc)),
+        ]:
+            PlacementEvent.objects.create(
+                placement=placement,
+                action=action,
+                from_status="proposed",
+                to_status="active",
+                created_at=moment,
+            )
+        months = [datetime.date(2025, month, 1) for month in (1, 2, 3)]
+        counts = placement_counts(step_counts([territory], 2025), [territory.pk], months)
+        january, february, march = (counts[(month, territory.pk)] for month in months)
         assert january == {"active": 1}
         assert february == {"active": 2, "proposed": 1}
         assert march == {"completed": 1, "terminated": 1, "hired": 1}
