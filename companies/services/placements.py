@@ -145,12 +145,7 @@ def propose(user, placement, override_capacity=False):
         to_status=PlacementStatus.PROPOSED,
         actor=user,
     )
-    log(
-        company,
-        "approdo.company.placement",
-        user=user,
-        data={"placement": placement.pk, "action": "propose", "capacity_override": overridden},
-    )
+    _log(user, placement, action="propose", capacity_override=overridden)
     transaction.on_commit(lambda: notifications.send_placement_event.enqueue(event.pk))
     return placement
 
@@ -160,12 +155,7 @@ def _move(user, placement, action, reason="", ends_on=None):
         raise ReasonRequired
     locked = Placement.objects.select_for_update().get(pk=placement.pk)
     event = locked.move(action, user, reason.strip(), ends_on=ends_on)
-    log(
-        locked.company,
-        "approdo.company.placement",
-        user=user,
-        data={"placement": locked.pk, "action": action, "reason": reason.strip()},
-    )
+    _log(user, locked, action=action, reason=reason.strip())
     transaction.on_commit(lambda: notifications.send_placement_event.enqueue(event.pk))
     return event
 
@@ -202,9 +192,7 @@ def update_details(user, placement):
     ``placement`` carries the edited values; the stored row is locked, the corrections are
     copied onto it, validated and logged with the names of the fields that changed.
     """
-    if not manageable_placements(user).filter(pk=placement.pk).exists():
-        raise NotPermitted
-    locked = Placement.objects.select_for_update().get(pk=placement.pk)
+    locked = _lock_manageable(user, placement)
     if locked.status in ENDED:
         raise NotEnded
     changed = [
@@ -218,12 +206,7 @@ def update_details(user, placement):
         setattr(locked, name, getattr(placement, name))
     locked.full_clean()
     locked.save()
-    log(
-        locked.company,
-        "approdo.company.placement",
-        user=user,
-        data={"placement": locked.pk, "action": "edit", "fields": changed},
-    )
+    _log(user, locked, action="edit", fields=changed)
     return locked
 
 
@@ -233,17 +216,26 @@ def record_outcome(user, placement, hired):
 
     ``hired`` is True, False or None (not known yet); the report counts the Trues.
     """
-    if not manageable_placements(user).filter(pk=placement.pk).exists():
-        raise NotPermitted
-    locked = Placement.objects.select_for_update().get(pk=placement.pk)
+    locked = _lock_manageable(user, placement)
     if locked.status not in ENDED:
         raise NotEnded
     locked.hired_after = hired
     locked.save(update_fields=["hired_after", "updated_at"])
+    _log(user, locked, action="outcome", hired=hired)
+    return locked
+
+
+def _lock_manageable(user, placement):
+    """The placement's row, locked, if the user may act on it."""
+    if not manageable_placements(user).filter(pk=placement.pk).exists():
+        raise NotPermitted
+    return Placement.objects.select_for_update().get(pk=placement.pk)
+
+
+def _log(user, placement, **data):
     log(
-        locked.company,
+        placement.company,
         "approdo.company.placement",
         user=user,
-        data={"placement": locked.pk, "action": "outcome", "hired": hired},
+        data={"placement": placement.pk, **data},
     )
-    return locked

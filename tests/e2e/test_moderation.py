@@ -30,6 +30,18 @@ def sign_in(page, base, language, email):
     page.get_by_role("button", name=re.compile("Accedi|Sign In")).click()
 
 
+def upload_signed_agreement(company_page, tmp_path):
+    """The company, on its dashboard in Italian, uploads a CAdES-signed agreement."""
+    signed = tmp_path / "convenzione-firmata.pdf.p7m"
+    signed.write_bytes(corpus.cades())
+    company_page.get_by_role("link", name="Documenti", exact=True).click()
+    company_page.get_by_label(re.compile(r"^File \(PDF")).set_input_files(str(signed))
+    company_page.get_by_role("button", name="Carica", exact=True).click()
+    expect(company_page.locator(".document-state").first).to_have_text(
+        "Caricato, in attesa di verifica"
+    )
+
+
 def assert_screen_clean(page, axe_source):
     """axe on the review screen itself, reloaded without the one-off confirmation message.
 
@@ -102,14 +114,7 @@ def test_request_changes_resubmit_approve_upload_accept(
     expect(company_page.locator("#company-status")).to_have_text("Approvata")
 
     # The company uploads the signed agreement; the moderator accepts it.
-    signed = tmp_path / "convenzione-firmata.pdf.p7m"
-    signed.write_bytes(corpus.cades())
-    company_page.get_by_role("link", name="Documenti", exact=True).click()
-    company_page.get_by_label(re.compile(r"^File \(PDF")).set_input_files(str(signed))
-    company_page.get_by_role("button", name="Carica", exact=True).click()
-    expect(company_page.locator(".document-state").first).to_have_text(
-        "Caricato, in attesa di verifica"
-    )
+    upload_signed_agreement(company_page, tmp_path)
     page.reload()
     page.get_by_role("button", name="Accept version 1").click()
     expect(page.get_by_text("Document accepted.")).to_be_visible()

@@ -13,9 +13,8 @@ from django.urls import reverse
 from playwright.sync_api import expect
 
 from companies.models import Company, Placement, PlacementStatus
-from tests import documents_corpus as corpus
 from tests.e2e.axe import axe_violations
-from tests.e2e.test_moderation import assert_screen_clean, sign_in
+from tests.e2e.test_moderation import assert_screen_clean, sign_in, upload_signed_agreement
 from tests.factories.users import DEFAULT_PASSWORD, admin_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -80,14 +79,7 @@ def test_propose_accept_read_the_card_and_the_access_log(
     expect(page.locator("#placement-missing-documents")).to_be_visible()
     page.get_by_role("button", name="Start the placement").click()
     expect(page.locator("#placement-status")).to_have_text("Accepted by the company")
-    signed = tmp_path / "convenzione-firmata.pdf.p7m"
-    signed.write_bytes(corpus.cades())
-    company_page.get_by_role("link", name="Documenti", exact=True).click()
-    company_page.get_by_label(re.compile(r"^File \(PDF")).set_input_files(str(signed))
-    company_page.get_by_role("button", name="Carica", exact=True).click()
-    expect(company_page.locator(".document-state").first).to_have_text(
-        "Caricato, in attesa di verifica"
-    )
+    upload_signed_agreement(company_page, tmp_path)
     company_context.close()
     page.goto(demo + reverse("companies_admin:inspect", args=[forno.pk]))
     page.get_by_role("button", name="Accept version 1").click()
