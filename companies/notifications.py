@@ -67,9 +67,11 @@ def placeholders(context):
         values["starts"] = date_format(placement.starts_on, "DATE_FORMAT")
         values["ends"] = date_format(placement.ends_on, "DATE_FORMAT")
         values["status"] = str(placement.get_status_display())
-        values["message"] = event.message if event is not None else ""
+        # Staff reasons may speak about the person: companies never receive them by e-mail.
+        values["message"] = ""
         if context.get("for_staff"):
             values["code"] = placement.intern.code
+            values["message"] = event.message if event is not None else ""
     if invitation is not None:
         values["person"] = invitation.invited_by.email if invitation.invited_by else ""
         values["role"] = str(invitation.get_role_display())
@@ -232,8 +234,9 @@ def send_placement_event(event_id):
 
     A proposal or a staff move reaches every member of the company (and the project tutor,
     when someone else moved it); an accept or decline reaches the project tutor and the
-    territory's moderators. E-mails to companies never name the intern: they read who it is
-    on the intern card, where every view is recorded.
+    territory's moderators. E-mails to companies never name the intern (they read who it is
+    on the intern card, where every view is recorded) nor carry the staff's reasons, which
+    may speak about the person.
     """
     event = (
         PlacementEvent.objects.select_related(
@@ -251,14 +254,14 @@ def send_placement_event(event_id):
     company = placement.company
     context = {"event": event, "placement": placement}
     staff = []
+    # Staff hear of the company's answers in their own e-mails, of anything else as an update.
+    staff_kind = PLACEMENT_TO_STAFF.get(event.action, "placement_updated")
     if event.action in PLACEMENT_TO_STAFF:
-        kind = PLACEMENT_TO_STAFF[event.action]
         staff = list(company.territory.moderators.filter(is_active=True))
     else:
-        kind = "placement_proposed" if event.action == "propose" else "placement_updated"
         _to_members(
             company,
-            kind,
+            "placement_proposed" if event.action == "propose" else "placement_updated",
             context,
             url_name="companies:intern_card",
             url_args=[company.pk, placement.pk],
@@ -269,7 +272,7 @@ def send_placement_event(event_id):
     path = reverse("placements_admin:inspect", args=[placement.pk])
     for person in {person.pk: person for person in staff}.values():
         send_templated(
-            kind,
+            staff_kind,
             person.email,
             person.preferred_language or settings.LANGUAGE_CODE,
             {**context, "company": company, "for_staff": True, "url": _absolute(path)},

@@ -198,6 +198,17 @@ class TestDeletion:
             services.delete_account(user)
         assert User.objects.filter(pk=user.pk).exists()
 
+    def test_staff_made_in_wagtails_user_editor_are_refused_too(self):
+        # Wagtail's user editor leaves is_staff unset; the Tutors group gives admin access.
+        from tests.factories.users import staff_in_group
+
+        tutor = staff_in_group("Tutors")
+        tutor.is_staff = False
+        tutor.save()
+        with pytest.raises(services.StaffAccount):
+            services.delete_account(tutor)
+        assert User.objects.filter(pk=tutor.pk).exists()
+
     def test_staff_are_told_an_administrator_closes_their_account(self, client):
         user = StaffUserFactory()
         client.force_login(user)

@@ -53,7 +53,8 @@ class LastAdministrator(DeletionRefused):
 
 
 def _refuse_staff(user):
-    if user.is_staff or user.is_superuser:
+    # Wagtail's user editor does not set is_staff: admin access is what makes project staff.
+    if user.is_staff or user.is_superuser or user.has_perm("wagtailadmin.access_admin"):
         raise StaffAccount
 
 

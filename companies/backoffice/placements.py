@@ -64,8 +64,15 @@ class PlacementForm(WagtailAdminModelForm):
         ),
     )
 
+    # When the edited placement was loaded: a save over someone else's newer change is refused.
+    loaded_version = forms.CharField(widget=forms.HiddenInput, required=False)
+
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.updated_at.isoformat()
+        else:
+            del self.fields["loaded_version"]
         company = self.instance.company
         self.fields["site"].queryset = company.sites.all()
         self.fields["position"].queryset = company.positions.all()
@@ -148,13 +155,15 @@ class PlacementCreateView(RefuseMixin, ForbiddenNotRedirect, generic.CreateView)
     def get_initial(self):
         position_id = _an_id(self.request.GET.get("position"))
         position = self.company.positions.filter(pk=position_id).first() if position_id else None
-        starts = max(
-            position.starts_on if position else datetime.date.min,
-            timezone.localdate() + datetime.timedelta(days=14),
-        )
+        soon = timezone.localdate() + datetime.timedelta(days=14)
+        starts = max(position.starts_on if position else soon, soon)
+        try:
+            ends = default_end(starts)
+        except OverflowError:  # a position dated at the end of the calendar
+            starts, ends = soon, default_end(soon)
         initial = {
             "starts_on": starts,
-            "ends_on": default_end(starts),
+            "ends_on": ends,
             "monthly_allowance": placements.default_allowance(),
         }
         if tutors().filter(pk=self.request.user.pk).exists():
@@ -201,9 +210,20 @@ class PlacementEditView(RefuseMixin, ScopedPlacementMixin, generic.EditView):
     def form_valid(self, form):
         self.form = form
         try:
-            self.object = placements.update_details(self.request.user, form.instance)
+            self.object = placements.update_details(
+                self.request.user, form.instance, loaded=form.cleaned_data["loaded_version"]
+            )
         except placements.NotPermitted:
             return forbidden()
+        except placements.ChangedMeanwhile:
+            messages.error(
+                self.request,
+                _(
+                    "Someone changed this placement while you were editing it: nothing was "
+                    "saved. Here it is as it is now."
+                ),
+            )
+            return redirect("placements_admin:edit", self.object.pk)
         except placements.NotEnded:
             messages.error(self.request, _("An ended placement can no longer be changed."))
             return redirect("placements_admin:inspect", self.object.pk)

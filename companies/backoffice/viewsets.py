@@ -236,8 +236,9 @@ class PlacementViewSet(RefusingViewSet):
     inspect_view_class = PlacementInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
+    # The code, not the name: the intern may live in a territory the user does not keep.
     list_display = [
-        "intern",
+        Column("intern_code", label=_("Intern code"), accessor="intern.code"),
         "company",
         Column("get_status_display", label=_("Status")),
         DateColumn("starts_on", label=_("start"), sort_key="starts_on"),
@@ -245,7 +246,7 @@ class PlacementViewSet(RefusingViewSet):
         "project_tutor",
     ]
     list_filter = ["status", "company__territory"]
-    search_fields = ["intern__code", "intern__family_name", "company__legal_name"]
+    search_fields = ["intern__code", "company__legal_name"]
     list_export = [
         "intern.code",
         "company",

@@ -25,6 +25,7 @@ from companies.services.review import NotPermitted, ReasonRequired
 
 __all__ = [
     "CapacityExceeded",
+    "ChangedMeanwhile",
     "CompanyNotApproved",
     "DocumentsMissing",
     "NotEnded",
@@ -155,7 +156,9 @@ def _move(user, placement, action, reason="", ends_on=None):
         raise ReasonRequired
     locked = Placement.objects.select_for_update().get(pk=placement.pk)
     event = locked.move(action, user, reason.strip(), ends_on=ends_on)
-    _log(user, locked, action=action, reason=reason.strip())
+    # The reason stays on the PlacementEvent, which anonymisation empties; the audit log
+    # only records that one was given.
+    _log(user, locked, action=action, reason_given=bool(reason.strip()))
     transaction.on_commit(lambda: notifications.send_placement_event.enqueue(event.pk))
     return event
 
@@ -185,16 +188,24 @@ def staff_move(user, placement, action, reason="", ends_on=None):
     return _move(user, placement, action, reason, ends_on)
 
 
+class ChangedMeanwhile(Exception):
+    """The placement changed after the form being saved was loaded."""
+
+
 @transaction.atomic
-def update_details(user, placement):
+def update_details(user, placement, loaded=None):
     """Saves staff corrections to a placement that has not ended (``EDITABLE`` fields only).
 
     ``placement`` carries the edited values; the stored row is locked, the corrections are
     copied onto it, validated and logged with the names of the fields that changed.
+    ``loaded`` is the row's ``updated_at`` (ISO format) when the form was loaded: if it has
+    changed since, ChangedMeanwhile is raised rather than undoing someone else's change.
     """
     locked = _lock_manageable(user, placement)
     if locked.status in ENDED:
         raise NotEnded
+    if loaded and loaded != locked.updated_at.isoformat():
+        raise ChangedMeanwhile
     changed = [
         name for name in EDITABLE + DATES if getattr(locked, name) != getattr(placement, name)
     ]

@@ -115,6 +115,16 @@ class TestProposing:
             page = world["client"].get(f"{propose_url(world['company'])}&{query_position}")
             assert page.status_code == 200
 
+    def test_a_position_at_the_end_of_the_calendar_is_no_error(self, world):
+        position = PositionFactory(
+            company=world["company"],
+            site=world["site"],
+            starts_on=datetime.date(9999, 12, 1),
+            ends_on=datetime.date(9999, 12, 31),
+        )
+        page = world["client"].get(f"{propose_url(world['company'])}&position={position.pk}")
+        assert page.status_code == 200
+
     def test_a_position_prefills_the_form(self, world):
         position = PositionFactory(
             company=world["company"], site=world["site"], schedule="Sabato, 8–12"
@@ -275,10 +285,58 @@ class TestLifecycle:
         assert any("Active" in subject for subject in to_company)
         assert any("In corso" in subject for subject in to_company)
         assert world["tutor"].email in {m.to[0] for m in mailoutbox}  # someone else moved it
-        assert OutgoingEmail.objects.filter(kind="placement_updated").count() == 3
+        # The tutor's notice of the proposal, then the start to both members and the tutor.
+        assert OutgoingEmail.objects.filter(kind="placement_updated").count() == 4
+
+    def test_staff_reasons_reach_staff_never_the_company(
+        self, world, accepted, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        other = staff_in_group("Moderators")
+        world["territory"].moderators.add(other)
+        placements.staff_move(world["staff"], accepted, "start")
+        mailoutbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            placements.staff_move(other, accepted, "terminate", "Ricoverata in ospedale")
+        by_recipient = {m.to[0]: m for m in mailoutbox}
+        assert "Ricoverata" in by_recipient[world["tutor"].email].body
+        assert "Ricoverata" not in by_recipient[world["member"].email].body
+        assert "Ricoverata" not in by_recipient[world["member"].email].alternatives[0][0]
+        entry = ModelLogEntry.objects.get(data__action="terminate")
+        assert entry.data["reason_given"] is True
+        assert "Ricoverata" not in str(entry.data)
+
+    def test_the_tutor_hears_of_a_proposal_as_staff(
+        self, world, mailoutbox, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            placements.propose(
+                world["staff"],
+                new_placement(world, intern=world["intern"], project_tutor=world["tutor"]),
+            )
+        [to_tutor] = [m for m in mailoutbox if m.to[0] == world["tutor"].email]
+        assert world["intern"].code in to_tutor.body
+        assert "accept or decline" not in to_tutor.body
+        assert OutgoingEmail.objects.get(to=world["tutor"].email).kind == "placement_updated"
 
 
 class TestCorrectionsAndOutcome:
+    def test_a_correction_over_someone_elses_newer_change_is_refused(self, world, accepted):
+        edit_url = admin_url("placements_admin:edit", accepted.pk)
+        form = world["client"].get(edit_url)
+        loaded = form.context["form"]["loaded_version"].value()
+        assert loaded
+        # Someone else corrects the company tutor's e-mail meanwhile.
+        accepted.company_tutor_email = "nuovo@impresa.example"
+        placements.update_details(world["tutor"], accepted)
+        data = proposal(world, workplace_notes="Mia correzione.", loaded_version=loaded)
+        del data["intern"]
+        response = world["client"].post(edit_url, data)
+        assert response.status_code == 302
+        accepted.refresh_from_db()
+        assert accepted.company_tutor_email == "nuovo@impresa.example"
+        assert accepted.workplace_notes != "Mia correzione."
+        assert "while you were editing" in world["client"].get(response.url).text
+
     def test_details_are_corrected_and_logged(self, world, accepted):
         data = proposal(world, workplace_notes="Postazione tranquilla.")
         del data["intern"]
@@ -349,6 +407,15 @@ class TestScoping:
         assert response.status_code == 404
         accepted.refresh_from_db()
         assert accepted.status == PlacementStatus.ACCEPTED
+
+    def test_the_listing_shows_codes_not_names(self, world, accepted):
+        listing = world["client"].get(admin_url("placements_admin:index"))
+        assert accepted.intern.code in listing.text
+        assert accepted.intern.family_name not in listing.text
+        search = world["client"].get(
+            admin_url("placements_admin:index"), {"q": accepted.intern.family_name}
+        )
+        assert accepted.intern.code not in search.text
 
     def test_tutors_follow_only_their_placements(self, client, world, accepted):
         other = PlacementFactory(intern__territory=world["territory"], company=world["company"])

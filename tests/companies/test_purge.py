@@ -102,6 +102,7 @@ def test_an_erasure_request_anonymises_one_intern_now(interns):
     assert Intern.objects.get(code=code).given_name == "Bruno"
     purge("--intern", code, "--apply")
     assert Intern.objects.get(code=code).anonymised_at is not None
+    assert f"{code} was already anonymised" in purge("--intern", code, "--apply")
     assert Intern.objects.get(pk=interns["old"].pk).anonymised_at is None  # only the one asked
 
 
@@ -134,3 +135,18 @@ def test_sent_emails_are_deleted_after_their_period(interns):
     assert "deleted 1 sent e-mail(s)" in purge("--apply")
     assert set(OutgoingEmail.objects.values_list("pk", flat=True)) == {recent.pk, unsent.pk}
     assert old.pk not in set(OutgoingEmail.objects.values_list("pk", flat=True))
+
+
+def test_reasons_logged_by_earlier_versions_leave_the_audit_log(interns):
+    from wagtail.log_actions import log
+    from wagtail.models import ModelLogEntry
+
+    ended = interns["old"].placements.get()
+    log(
+        ended.company,
+        "approdo.company.placement",
+        data={"placement": ended.pk, "action": "terminate", "reason": "Ricoverata"},
+    )
+    purge("--intern", interns["old"].code, "--apply")
+    entry = ModelLogEntry.objects.get(action="approdo.company.placement")
+    assert entry.data == {"placement": ended.pk, "action": "terminate", "reason": ""}

@@ -68,6 +68,9 @@ class Command(BaseCommand):
                     "early) before anonymising, so the company is not left without contacts."
                 ) from placed
         for person in people:
+            if person.anonymised_at is not None:
+                self.stdout.write(f"{person.code} was already anonymised")
+                continue
             if apply:
                 anonymise(person)
             self.stdout.write(f"{verb} {person.code} on request{mode}")
