@@ -14,7 +14,6 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
 from companies.models import (
     Intern,
@@ -94,20 +93,7 @@ def anonymise(intern):
     )
     # Reasons given for declining, suspending or ending early may speak about the person.
     PlacementEvent.objects.filter(placement__intern=intern).update(message="")
-    _strip_logged_reasons(intern)
     # The access log exists to account for who saw this person's card; once nobody can be
     # identified from the record, it has no purpose left and names the company's staff.
     InternCardView.objects.filter(placement__intern=intern).delete()
     return True
-
-
-def _strip_logged_reasons(intern):
-    """Reasons that earlier versions copied into the audit log go too."""
-    placement_ids = list(intern.placements.values_list("pk", flat=True))
-    entries = ModelLogEntry.objects.filter(
-        action="approdo.company.placement", data__placement__in=placement_ids
-    )
-    for entry in entries:
-        if entry.data.get("reason"):
-            entry.data = {**entry.data, "reason": ""}
-            entry.save(update_fields=["data"])

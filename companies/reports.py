@@ -171,10 +171,6 @@ def _midnight(day):
     return datetime.datetime.combine(day, datetime.time(), tzinfo=project_zone())
 
 
-def _next_month(day):
-    return datetime.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
 def month_starts(year, today):
     """The first day of each month of ``year`` that has begun by ``today``.
 

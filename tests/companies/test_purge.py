@@ -138,15 +138,24 @@ def test_sent_emails_are_deleted_after_their_period(interns):
 
 
 def test_reasons_logged_by_earlier_versions_leave_the_audit_log(interns):
+    from importlib import import_module
+
+    from django.apps import apps
     from wagtail.log_actions import log
     from wagtail.models import ModelLogEntry
 
     ended = interns["old"].placements.get()
-    log(
-        ended.company,
-        "approdo.company.placement",
-        data={"placement": ended.pk, "action": "terminate", "reason": "Ricoverata"},
-    )
-    purge("--intern", interns["old"].code, "--apply")
-    entry = ModelLogEntry.objects.get(action="approdo.company.placement")
-    assert entry.data == {"placement": ended.pk, "action": "terminate", "reason": ""}
+    for reason in ("Ricoverata", ""):
+        log(
+            ended.company,
+            "approdo.company.placement",
+            data={"placement": ended.pk, "action": "terminate", "reason": reason},
+        )
+    log(ended.company, "approdo.company.placement", data={"placement": ended.pk})
+    import_module("companies.migrations.0019_placement_log_reasons").forwards(apps, None)
+    entries = ModelLogEntry.objects.filter(action="approdo.company.placement").order_by("pk")
+    assert [entry.data for entry in entries] == [
+        {"placement": ended.pk, "action": "terminate", "reason_given": True},
+        {"placement": ended.pk, "action": "terminate", "reason_given": False},
+        {"placement": ended.pk},
+    ]
