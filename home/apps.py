@@ -13,6 +13,9 @@ class HomeConfig(AppConfig):
 
         from home.outbox import OutgoingEmail
         from home.permissions import ReadOnlyPermissionPolicy
+        from home.spreadsheets import install as install_spreadsheet_safety
 
         # Sent e-mails are a record: looked at by superusers, never edited.
         register_permission_policy(OutgoingEmail, ReadOnlyPermissionPolicy(OutgoingEmail))
+        # No exported cell may run as a formula in a spreadsheet (CSV injection).
+        install_spreadsheet_safety()

@@ -27,17 +27,11 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from home.feedback import PageFeedback
 
 PERMISSION = "home.view_pagefeedback"
-# Spreadsheet programs run cells starting with these as formulas; comments come from anyone.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _locale_choices():
     existing = set(Locale.objects.values_list("language_code", flat=True))
     return [(code, name) for code, name in get_content_languages().items() if code in existing]
-
-
-def _spreadsheet_safe(value):
-    return f"'{value}" if str(value).startswith(FORMULA_PREFIXES) else value
 
 
 class FeedbackFilterSet(WagtailFilterSet):
@@ -183,12 +177,7 @@ class PageAnswersReportView(FeedbackReportMixin, ReportView):
         "get_useful_display": _("Useful"),
         "comment": _("Comment"),
     }
-    custom_field_preprocess = {
-        "comment": {
-            ReportView.FORMAT_CSV: _spreadsheet_safe,
-            ReportView.FORMAT_XLSX: _spreadsheet_safe,
-        }
-    }
+    # Comments come from anyone: home.spreadsheets keeps them from running as formulas.
 
     @cached_property
     def feedback_page(self):

@@ -30,11 +30,9 @@ from companies.reports import (
     project_report,
     report_territories,
 )
+from home.spreadsheets import spreadsheet_safe
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Spreadsheet programs run cells starting with these as formulas; territory names are typed
-# by staff, and a CSV has no way to say "this is text".
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 SHEET_TITLE_FORBIDDEN = str.maketrans("", "", "[]:*?/\\")
 
 
@@ -141,8 +139,19 @@ class ProjectReportView(WagtailAdminTemplateMixin, View):
         ]
 
 
-def _text_safe(value):
-    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_PREFIXES) else value
+def _lines(table):
+    """The table's lines as spreadsheet cells: caption, headings, rows, a gap, the legend.
+
+    Territory names and captions are typed by staff: every cell goes through spreadsheet_safe.
+    """
+    lines = [
+        [str(table.caption)],
+        [str(heading) for heading in table.headings],
+        *(row.values for row in table.rows),
+        [],
+        *([str(mark), str(meaning)] for mark, meaning in table.legend),
+    ]
+    return [[spreadsheet_safe(value) for value in line] for line in lines]
 
 
 def csv_response(tables, filename):
@@ -160,13 +169,8 @@ def csv_response(tables, filename):
     for index, table in enumerate(tables):
         if index:
             writer.writerow([])
-        writer.writerow([str(table.caption)])
-        writer.writerow([str(heading) for heading in table.headings])
-        for row in table.rows:
-            writer.writerow([_text_safe(value) for value in row.values])
-        writer.writerow([])
-        for mark, meaning in table.legend:
-            writer.writerow([str(mark), str(meaning)])
+        for values in _lines(table):
+            writer.writerow(values)
     return response
 
 
@@ -180,20 +184,10 @@ def xlsx_response(tables, filename):
     bold = Font(bold=True)
     for table in tables:
         sheet = workbook.create_sheet(str(table.title).translate(SHEET_TITLE_FORBIDDEN)[:31])
-        sheet.append([str(table.caption)])
-        sheet.append([str(heading) for heading in table.headings])
-        for row in table.rows:
-            sheet.append(row.values)
-        sheet.append([])
-        for mark, meaning in table.legend:
-            sheet.append([str(mark), str(meaning)])
+        for values in _lines(table):
+            sheet.append(values)
         for cell in [*sheet[1], *sheet[2]]:
             cell.font = bold
-        for column in sheet.iter_cols():
-            for cell in column:
-                # openpyxl takes any text starting with "=" for a formula.
-                if cell.data_type == "f":
-                    cell.data_type = "s"
         sheet.freeze_panes = sheet.cell(row=3, column=len(table.row_headings) + 1)
     output = BytesIO()
     workbook.save(output)

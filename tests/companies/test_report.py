@@ -440,7 +440,7 @@ class TestExports:
         assert "'=HYPERLINK(1),5,<5,<5,<5,<5,–" in lines
         workbook = openpyxl.load_workbook(BytesIO(client.get(URL, {"export": "xlsx"}).content))
         cell = workbook["Host companies"]["A3"]
-        assert (cell.value, cell.data_type) == ("=HYPERLINK(1)", "s")
+        assert (cell.value, cell.data_type) == ("'=HYPERLINK(1)", "s")
 
 
 # --- Query count --------------------------------------------------------------------------
