@@ -35,6 +35,8 @@ def environment(**extra):
         EMAIL_HOST="127.0.0.1",
         DEFAULT_FROM_EMAIL="bench@approdo.example",
         WAGTAILADMIN_BASE_URL="https://127.0.0.1",
+        # wrk talks to gunicorn directly: no proxy in front.
+        ALLAUTH_TRUSTED_PROXY_COUNT="0",
         APPRODO_VAR_DIR=str(VAR),
     )
     env.update({k: str(v) for k, v in extra.items()})

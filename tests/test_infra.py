@@ -20,6 +20,7 @@ PRODUCTION_ENV = {
     "EMAIL_HOST": "smtp.example",
     "DEFAULT_FROM_EMAIL": "Approdo <noreply@approdo.example>",
     "WAGTAILADMIN_BASE_URL": "https://approdo.example",
+    "ALLAUTH_TRUSTED_PROXY_COUNT": "1",
 }
 
 
@@ -124,6 +125,39 @@ class TestProductionSettings:
         result = run_manage("check", "--settings=portal.settings.production", env=env)
         assert result.returncode != 0
         assert "SECRET_KEY" in result.stderr
+
+    @pytest.mark.parametrize("count", [None, "", "-1", "one"])
+    def test_refuses_to_guess_the_number_of_proxies(self, count):
+        env = {k: v for k, v in PRODUCTION_ENV.items() if k != "ALLAUTH_TRUSTED_PROXY_COUNT"}
+        if count is not None:
+            env["ALLAUTH_TRUSTED_PROXY_COUNT"] = count
+        result = run_manage("check", "--settings=portal.settings.production", env=env)
+        assert result.returncode != 0
+        assert "ALLAUTH_TRUSTED_PROXY_COUNT" in result.stderr
+
+    @pytest.mark.parametrize(
+        ("extra", "expected"),
+        [
+            ({"ALLAUTH_TRUSTED_PROXY_COUNT": "0"}, "0 None"),
+            ({"ALLAUTH_TRUSTED_PROXY_COUNT": "2"}, "2 None"),
+            (
+                {
+                    "ALLAUTH_TRUSTED_PROXY_COUNT": "",
+                    "ALLAUTH_TRUSTED_CLIENT_IP_HEADER": "X-Real-IP",
+                },
+                "0 X-Real-IP",
+            ),
+        ],
+    )
+    def test_takes_the_proxies_it_is_told(self, extra, expected):
+        code = (
+            "from django.conf import settings; "
+            "print(settings.ALLAUTH_TRUSTED_PROXY_COUNT, settings.ALLAUTH_TRUSTED_CLIENT_IP_HEADER)"
+        )
+        env = {**PRODUCTION_ENV, **extra}
+        result = run_manage("shell", "-c", code, "--settings=portal.settings.production", env=env)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip().splitlines()[-1] == expected
 
     def test_refuses_to_turn_off_staff_two_factor(self):
         env = {**PRODUCTION_ENV, "APPRODO_STAFF_REQUIRE_MFA": "0"}

@@ -24,6 +24,19 @@ if _missing:
     )
 if not DATABASES.get("default") or not REDIS_URL:
     raise ImproperlyConfigured("Production needs DATABASE_URL and REDIS_URL.")
+# Per-IP rate limits (allauth) must know which address is the client's: the deployer says
+# how many proxies of theirs append to X-Forwarded-For (0: none, gunicorn faces clients),
+# or names the header their proxy sets. Guessing either way lets a client pick its address.
+_proxies = os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "")
+_client_ip_header = os.environ.get("ALLAUTH_TRUSTED_CLIENT_IP_HEADER", "")
+if not _proxies.isdigit() and not _client_ip_header:
+    raise ImproperlyConfigured(
+        "Production settings need ALLAUTH_TRUSTED_PROXY_COUNT (the number of your reverse "
+        "proxies that append to X-Forwarded-For, 0 for none) or "
+        "ALLAUTH_TRUSTED_CLIENT_IP_HEADER (the header your proxy sets to the client's address)."
+    )
+ALLAUTH_TRUSTED_PROXY_COUNT = int(_proxies or "0")
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = _client_ip_header or None
 if not APPRODO_STAFF_REQUIRE_MFA or os.environ.get("APPRODO_STAFF_REQUIRE_MFA") == "0":
     raise ImproperlyConfigured("Staff two-factor authentication cannot be disabled in production.")
 
@@ -47,7 +60,6 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("ALLAUTH_TRUSTED_PROXY_COUNT", "1"))
 
 LOGGING = {
     "version": 1,
