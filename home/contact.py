@@ -6,11 +6,14 @@ from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
+
+from home.outbox import OutboxBackend
 
 HONEYPOT_FIELD = "website"
 
@@ -83,6 +86,17 @@ class FormPage(AbstractEmailForm):
                 )
                 return response
         return super().serve(request, *args, **kwargs)
+
+    def send_mail(self, form):
+        """The copy for staff goes through the outbox, like every e-mail of the project."""
+        addresses = [address.strip() for address in self.to_address.split(",")]
+        send_mail(
+            self.subject,
+            self.render_email(form),
+            addresses,
+            self.from_address,
+            connection=OutboxBackend(kind="contact_form"),
+        )
 
     def process_form_submission(self, form):
         form.cleaned_data.pop(HONEYPOT_FIELD, None)

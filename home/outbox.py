@@ -7,14 +7,24 @@ retry is queued as a deferred task where the backend supports it (the database q
 production) and ``manage.py send_queued_emails`` delivers whatever is due, so an outage
 delays e-mails and loses none. A row is sent under a row lock and marked sent in the same
 transaction, so two workers never send it twice.
+
+Every e-mail the project sends comes here: the notifications call ``queue_email``; allauth's
+e-mails (confirmation, password reset, "account already exists") come through the account
+adapter (users.adapters); anything else sent with Django's mail functions (Wagtail's workflow
+notifications, the contact form, error reports) through ``OutboxBackend``, the EMAIL_BACKEND,
+while the rows themselves are handed to the real transport, APPRODO_EMAIL_TRANSPORT.
+An e-mail carrying a secret (a confirmation link, a reset key, a one-time code) is queued with
+``erase_after_send``: its body is emptied once the server has accepted it.
 """
 
 import datetime
 import smtplib
 
-from django.core.mail import EmailMultiAlternatives
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django_tasks import default_task_backend, task
 
@@ -41,6 +51,11 @@ class OutgoingEmail(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    erase_after_send = models.BooleanField(
+        _("erase the text once sent"),
+        default=False,
+        help_text=_("The e-mail carries a secret (a link or code): only its record is kept."),
+    )
 
     class Meta:
         verbose_name = _("outgoing e-mail")
@@ -52,19 +67,68 @@ class OutgoingEmail(models.Model):
         return f"{self.kind} → {self.to}"
 
     def as_message(self):
-        message = EmailMultiAlternatives(subject=self.subject, body=self.text, to=[self.to])
+        message = EmailMultiAlternatives(
+            subject=self.subject,
+            body=self.text,
+            to=[self.to],
+            connection=get_connection(settings.APPRODO_EMAIL_TRANSPORT),
+        )
         if self.html:
             message.attach_alternative(self.html, "text/html")
         return message
 
 
-def queue_email(kind, to, language, subject, text, html=""):
+def queue_email(kind, to, language, subject, text, html="", erase_after_send=False):
     """Stores the e-mail and asks a worker to deliver it once the transaction commits."""
     email = OutgoingEmail.objects.create(
-        kind=kind, to=to, language=language, subject=subject, text=text, html=html
+        kind=kind,
+        to=to,
+        language=language,
+        subject=subject,
+        text=text,
+        html=html,
+        erase_after_send=erase_after_send,
     )
     transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
     return email
+
+
+def queue_message(message, kind, erase_after_send=False):
+    """Queues a rendered Django e-mail message: one row per recipient (to, cc and bcc alike,
+    so nobody learns the others' addresses). Returns the rows."""
+    html = next(
+        (
+            content
+            for content, mimetype in getattr(message, "alternatives", [])
+            if mimetype == "text/html"
+        ),
+        "",
+    )
+    text = message.body
+    if getattr(message, "content_subtype", "plain") == "html":
+        text, html = "", message.body
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return [
+        queue_email(kind, to, language, str(message.subject)[:255], text, html, erase_after_send)
+        for to in message.recipients()
+    ]
+
+
+class OutboxBackend(BaseEmailBackend):
+    """The EMAIL_BACKEND: whatever is sent with Django's mail functions waits in the outbox.
+
+    Also a connection for one kind of e-mail: ``OutboxBackend(kind=…, erase_after_send=True)``.
+    """
+
+    def __init__(self, kind="django", erase_after_send=False, **kwargs):
+        super().__init__(**kwargs)
+        self.kind = kind
+        self.erase_after_send = erase_after_send
+
+    def send_messages(self, email_messages):
+        for message in email_messages:
+            queue_message(message, self.kind, self.erase_after_send)
+        return len(email_messages)
 
 
 @task()
@@ -93,7 +157,11 @@ def deliver_email(email_id):
                 )
             return "failed"
         email.sent_at = now
-        email.save(update_fields=["sent_at"])
+        fields = ["sent_at"]
+        if email.erase_after_send:
+            email.text = email.html = ""
+            fields += ["text", "html"]
+        email.save(update_fields=fields)
     return "sent"
 
 

@@ -38,15 +38,17 @@ def redis_available():
 
 
 class TestSignup:
-    def test_signup_verify_then_login(self, client):
-        response = client.post(
-            "/it/accounts/signup/",
-            {
-                "email": "Nuova.Azienda@Example.org",
-                "password1": "una-Password-lunga-9",
-                "password2": "una-Password-lunga-9",
-            },
-        )
+    def test_signup_verify_then_login(self, client, django_capture_on_commit_callbacks):
+        # The e-mail is queued in the outbox and delivered once the request's work commits.
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(
+                "/it/accounts/signup/",
+                {
+                    "email": "Nuova.Azienda@Example.org",
+                    "password1": "una-Password-lunga-9",
+                    "password2": "una-Password-lunga-9",
+                },
+            )
         assert response.status_code == 302
         assert response["Location"] == "/it/accounts/confirm-email/"
         assert len(mail.outbox) == 1
@@ -147,10 +149,13 @@ class TestLoginRateLimit:
 
 
 class TestPasswordReset:
-    def test_same_answer_for_known_and_unknown_addresses(self, client):
+    def test_same_answer_for_known_and_unknown_addresses(
+        self, client, django_capture_on_commit_callbacks
+    ):
         user = UserFactory()
-        known = client.post("/it/accounts/password/reset/", {"email": user.email})
-        unknown = client.post("/it/accounts/password/reset/", {"email": "nobody@example.org"})
+        with django_capture_on_commit_callbacks(execute=True):
+            known = client.post("/it/accounts/password/reset/", {"email": user.email})
+            unknown = client.post("/it/accounts/password/reset/", {"email": "nobody@example.org"})
         assert known.status_code == unknown.status_code == 302
         assert known["Location"] == unknown["Location"]
         done = client.get(known["Location"])

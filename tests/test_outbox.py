@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def flaky(settings):
-    settings.EMAIL_BACKEND = "tests.flaky_mail.FlakyBackend"
+    settings.APPRODO_EMAIL_TRANSPORT = "tests.flaky_mail.FlakyBackend"
     FlakyBackend.down = True
     yield FlakyBackend
     FlakyBackend.down = False

@@ -1,9 +1,15 @@
-"""allauth adapter: keeps e-mails lower-case and records the signup language."""
+"""allauth adapter: keeps e-mails lower-case, records the signup language and queues allauth's
+e-mails in the project's outbox."""
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+
+from home.outbox import OutboxBackend
+
+# allauth's e-mails whose body holds a key or a code: erased from the outbox once sent.
+SECRET_EMAILS = ("email_confirmation", "password_reset_key", "login_code", "_code")
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -11,6 +17,17 @@ class AccountAdapter(DefaultAccountAdapter):
 
     Public signup creates company accounts only: never staff, never Wagtail admin users.
     """
+
+    def render_mail(self, template_prefix, email, context, headers=None):
+        """allauth's e-mail, bound to the outbox: sending it stores it for the worker, so an
+        SMTP outage delays it and the user still gets an answer (not a 500)."""
+        message = super().render_mail(template_prefix, email, context, headers=headers)
+        name = template_prefix.rsplit("/", 1)[-1]
+        message.connection = OutboxBackend(
+            kind=f"account.{name}"[:60],
+            erase_after_send=any(secret in name for secret in SECRET_EMAILS),
+        )
+        return message
 
     def clean_email(self, email):
         return super().clean_email(email).strip().lower()

@@ -263,7 +263,9 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # --- E-mail and tasks -------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Approdo <noreply@approdo.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+# Every e-mail waits in the outbox (home/outbox.py) until the transport below accepts it.
+EMAIL_BACKEND = "home.outbox.OutboxBackend"
+APPRODO_EMAIL_TRANSPORT = "django.core.mail.backends.smtp.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # --- Security ---------------------------------------------------------------------------

@@ -18,7 +18,7 @@ if "default" not in DATABASES:
         "NAME": VAR_DIR / "approdo.sqlite3",
     }
 
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+APPRODO_EMAIL_TRANSPORT = "django.core.mail.backends.console.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

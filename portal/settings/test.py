@@ -23,7 +23,8 @@ if "default" not in DATABASES:
     }
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Django's test set-up makes EMAIL_BACKEND locmem whatever is set; the outbox delivers there too.
+APPRODO_EMAIL_TRANSPORT = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
