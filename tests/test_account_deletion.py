@@ -23,6 +23,7 @@ from companies.models import (
     PlacementEvent,
 )
 from home.outbox import OutgoingEmail
+from tests.erasure import assert_erased
 from tests.factories.companies import (
     CompanyDeclarationFactory,
     CompanyFactory,
@@ -115,6 +116,8 @@ class TestDeletion:
         assert entry.object_id == str(company.pk)
         assert entry.data == {"member": user.pk, "role": "member"}
         assert entry.message == "A member deleted their account"
+        # Only the card access log keeps the address, on purpose (who saw an intern's data).
+        assert_erased([email], allowed={("companies_interncardview", "viewer")})
         # Signed out, and told so on the next page.
         assert "_auth_user_id" not in member.session
         page = member.get(url("users:data"), follow=True)
