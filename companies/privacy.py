@@ -5,14 +5,15 @@ the last one ended more than APPRODO_PERSONAL_DATA_MONTHS ago, or when they neve
 placement and were recorded that long ago. Anonymising keeps the aggregate facts (company,
 site, dates, hours, allowance, status: what the funder's reports count) and removes the
 person: names, contacts, staff notes, the free text about them on their placements and
-their steps, and the log of who opened their card.
+their steps, the e-mails about them still stored, and the log of who opened their card.
+(The audit log holds only their code: see companies/models/audit.py.)
 """
 
 import datetime
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 
 from companies.models import (
@@ -74,6 +75,21 @@ def due_for_anonymisation(months=None):
     return (with_placements | without).order_by("code")
 
 
+def forget_emails(code, texts):
+    """Deletes the stored e-mails about one intern, sent or waiting.
+
+    Staff e-mails name the intern by the code and quote the reasons staff gave, which may
+    speak about the person; company e-mails carry neither. An e-mail whose wording (staff
+    may edit it) leaves the code out is still found by the reason it quotes.
+    """
+    from home.outbox import OutgoingEmail
+
+    about = Q(subject__contains=code) | Q(text__contains=code) | Q(html__contains=code)
+    for text in texts:
+        about |= Q(text__contains=text) | Q(html__contains=text)
+    OutgoingEmail.objects.filter(about).delete()
+
+
 @transaction.atomic
 def anonymise(intern):
     """Removes the person from the record, keeps the facts; running it twice changes nothing."""
@@ -91,8 +107,10 @@ def anonymise(intern):
     intern.placements.update(
         workplace_notes="", reason="", company_tutor_email="", company_tutor_phone=""
     )
+    events = PlacementEvent.objects.filter(placement__intern=intern)
+    forget_emails(intern.code, events.exclude(message="").values_list("message", flat=True))
     # Reasons given for declining, suspending or ending early may speak about the person.
-    PlacementEvent.objects.filter(placement__intern=intern).update(message="")
+    events.update(message="")
     # The access log exists to account for who saw this person's card; once nobody can be
     # identified from the record, it has no purpose left and names the company's staff.
     InternCardView.objects.filter(placement__intern=intern).delete()

@@ -9,7 +9,8 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from companies.backoffice.views import AwaitingReviewPanel
 from companies.backoffice.viewsets import HostCompaniesGroup
-from companies.models import DeclarationItem, DocumentKind, Territory
+from companies.models import CompanyLogEntry, DeclarationItem, DocumentKind, Territory
+from companies.models.audit import logged_models
 
 
 class TerritoryViewSet(SnippetViewSet):
@@ -76,7 +77,12 @@ def add_awaiting_review_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_company_log_actions(actions):
-    """Custom audit-log actions, worded for the history and the site history report."""
+    """Custom audit-log actions, worded for the history and the site history report.
+
+    Entries about the domain's objects go to CompanyLogEntry, which scopes who reads them.
+    """
+    for model in logged_models():
+        actions.register_model(model, CompanyLogEntry)
     actions.register_action(
         "approdo.company.create", _("Create company dossier"), _("Company dossier created")
     )

@@ -11,10 +11,10 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import ModelLogEntry
 
 from companies.models import (
     CompanyEvent,
+    CompanyLogEntry,
     CompanyStatus,
     InternCardView,
     JoinRequest,
@@ -23,6 +23,7 @@ from companies.models import (
     PlacementEvent,
 )
 from home.outbox import OutgoingEmail
+from tests.erasure import assert_erased
 from tests.factories.companies import (
     CompanyDeclarationFactory,
     CompanyFactory,
@@ -111,10 +112,12 @@ class TestDeletion:
         assert declaration.declarant_name == "Maria Rossi"
         assert view.viewer == email
         assert list(OutgoingEmail.objects.all()) == [kept_mail]
-        entry = ModelLogEntry.objects.get(action=services.DELETE_ACTION)
+        entry = CompanyLogEntry.objects.get(action=services.DELETE_ACTION)
         assert entry.object_id == str(company.pk)
         assert entry.data == {"member": user.pk, "role": "member"}
         assert entry.message == "A member deleted their account"
+        # Only the card access log keeps the address, on purpose (who saw an intern's data).
+        assert_erased([email], allowed={("companies_interncardview", "viewer")})
         # Signed out, and told so on the next page.
         assert "_auth_user_id" not in member.session
         page = member.get(url("users:data"), follow=True)
@@ -169,7 +172,7 @@ class TestDeletion:
         assert "ask the project staff" in html
         assert User.objects.filter(pk=member.user.pk).exists()
         assert Membership.objects.filter(user=member.user).count() == 2
-        assert not ModelLogEntry.objects.filter(action=services.DELETE_ACTION).exists()
+        assert not CompanyLogEntry.objects.filter(action=services.DELETE_ACTION).exists()
 
     def test_the_refusal_is_explained_before_asking_for_the_password(self, client):
         user = UserFactory()

@@ -10,13 +10,12 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.models import ModelLogEntry
 
 from companies.backoffice.documents import DocumentRejectForm
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.documents import checklist
 from companies.dossier import dossier_steps
-from companies.models import Company, CompanyStatus, DocumentStatus
+from companies.models import Company, CompanyLogEntry, CompanyStatus, DocumentStatus
 from companies.models.placement import OCCUPYING
 from companies.services import document_review, review
 
@@ -95,7 +94,7 @@ class CompanyReviewView(ForbiddenNotRedirect, InspectView):
             positions=company.positions.select_related("site", "call"),
             declaration=company.declarations.select_related("signed_by").first(),
             events=company.events.select_related("actor"),
-            log_entries=ModelLogEntry.objects.for_instance(company)
+            log_entries=CompanyLogEntry.objects.for_instance(company)
             .select_related("user")
             .order_by("-timestamp")[:50],
             members=company.memberships.select_related("user"),

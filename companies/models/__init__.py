@@ -1,5 +1,6 @@
 """Models of the onboarding domain, one module per concept."""
 
+from companies.models.audit import CompanyLogEntry
 from companies.models.company import Company, CompanyEvent, CompanyStatus, InvalidTransition
 from companies.models.declaration import CompanyDeclaration, DeclarationItem
 from companies.models.document import CompanyDocument, DocumentKind, DocumentStatus
@@ -27,6 +28,7 @@ __all__ = [
     "CompanyDeclaration",
     "CompanyDocument",
     "CompanyEvent",
+    "CompanyLogEntry",
     "CompanyStatus",
     "DeclarationItem",
     "DocumentKind",

@@ -6,9 +6,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import ModelLogEntry
 
-from companies.models import CompanyDocument, CompanyStatus
+from companies.models import CompanyDocument, CompanyLogEntry, CompanyStatus
 from tests import documents_corpus as corpus
 from tests.clamd import EICAR, SIGNATURE_NAME
 from tests.factories.companies import MembershipFactory
@@ -70,7 +69,7 @@ def test_an_infected_file_is_refused_and_logged(member, settings, clamd_socket, 
     response = upload(member, name, content)
     assert "contiene un virus" in response.text
     assert nothing_kept(member)
-    entry = ModelLogEntry.objects.get(action="approdo.company.document_infected")
+    entry = CompanyLogEntry.objects.get(action="approdo.company.document_infected")
     assert SIGNATURE_NAME in entry.data["signature"]
 
 

@@ -8,9 +8,9 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import GroupPagePermission, ModelLogEntry
+from wagtail.models import GroupPagePermission
 
-from companies.models import CompanyEvent, CompanyStatus
+from companies.models import CompanyEvent, CompanyLogEntry, CompanyStatus
 from tests.factories.companies import (
     CompanyFactory,
     MembershipFactory,
@@ -202,7 +202,7 @@ class TestDecisions:
         world["ours"].refresh_from_db()
         assert world["ours"].status == CompanyStatus.APPROVED
         assert world["ours"].decided_at is not None
-        assert ModelLogEntry.objects.filter(action="approdo.company.approve").count() == 1
+        assert CompanyLogEntry.objects.filter(action="approdo.company.approve").count() == 1
         subjects = sorted(m.subject for m in mailoutbox)
         assert len(subjects) == 2
         assert any("approvata come impresa ospitante" in s for s in subjects)

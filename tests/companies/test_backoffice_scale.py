@@ -7,9 +7,8 @@ from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import ModelLogEntry
 
-from companies.models import Company, CompanyEvent, CompanyStatus
+from companies.models import Company, CompanyEvent, CompanyLogEntry, CompanyStatus
 from companies.services import review
 from tests.factories.companies import (
     CompanyFactory,
@@ -119,7 +118,7 @@ def test_two_staff_deciding_at_once_apply_one_decision(site_structure, mailoutbo
     company.refresh_from_db()
     assert company.status in (CompanyStatus.APPROVED, CompanyStatus.CHANGES_REQUESTED)
     assert CompanyEvent.objects.filter(company=company).count() == 2  # submit + one decision
-    decisions = ModelLogEntry.objects.filter(
+    decisions = CompanyLogEntry.objects.filter(
         action__in=["approdo.company.approve", "approdo.company.request_changes"]
     )
     assert decisions.count() == 1

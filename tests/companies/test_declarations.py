@@ -3,10 +3,16 @@
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale
 
 from companies.dossier import missing_steps
-from companies.models import CompanyDeclaration, CompanyEvent, CompanyStatus, DeclarationItem
+from companies.models import (
+    CompanyDeclaration,
+    CompanyEvent,
+    CompanyLogEntry,
+    CompanyStatus,
+    DeclarationItem,
+)
 from tests.factories.companies import (
     CompanyDeclarationFactory,
     MembershipFactory,
@@ -78,7 +84,7 @@ class TestSigning:
         assert declaration.signed_at is not None
         texts = [entry["text"] for entry in declaration.items]
         assert texts == [item.text for item in DeclarationItem.objects.for_language("it")]
-        assert ModelLogEntry.objects.filter(action="approdo.company.declare").count() == 1
+        assert CompanyLogEntry.objects.filter(action="approdo.company.declare").count() == 1
 
     def test_form_shows_the_items_and_the_legal_preamble(self, member):
         response = member.get(url(member.company))

@@ -4,9 +4,15 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale
 
-from companies.models import CompanyDocument, CompanyStatus, DocumentKind, DocumentStatus
+from companies.models import (
+    CompanyDocument,
+    CompanyLogEntry,
+    CompanyStatus,
+    DocumentKind,
+    DocumentStatus,
+)
 from companies.services import upload_document
 from tests import documents_corpus as corpus
 from tests.factories.companies import CompanyFactory, MembershipFactory, TerritoryFactory
@@ -75,7 +81,7 @@ class TestAccess:
         assert b"".join(response.streaming_content) == world["content"]
         assert response["X-Content-Type-Options"] == "nosniff"
         assert response["Content-Disposition"].startswith("attachment;")
-        entry = ModelLogEntry.objects.get(action="approdo.company.document_download")
+        entry = CompanyLogEntry.objects.get(action="approdo.company.document_download")
         assert entry.user == world["moderator"]
         assert entry.data["version"] == 1
 
@@ -96,7 +102,9 @@ class TestAccess:
             client.force_login(world[who])
         response = client.get(download_url(world))
         assert response.status_code == 404
-        assert not ModelLogEntry.objects.filter(action="approdo.company.document_download").exists()
+        assert not CompanyLogEntry.objects.filter(
+            action="approdo.company.document_download"
+        ).exists()
 
 
 def test_staff_without_their_authenticator_cannot_download(client, world, settings):

@@ -6,9 +6,15 @@ import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale
 
-from companies.models import CompanyDocument, CompanyStatus, DocumentKind, DocumentStatus
+from companies.models import (
+    CompanyDocument,
+    CompanyLogEntry,
+    CompanyStatus,
+    DocumentKind,
+    DocumentStatus,
+)
 from tests import documents_corpus as corpus
 from tests.factories.companies import CompanyFactory, MembershipFactory
 
@@ -293,7 +299,9 @@ class TestAccess:
         assert response["X-Content-Type-Options"] == "nosniff"
         assert {"private", "no-store"} <= {v.strip() for v in response["Cache-Control"].split(",")}
         assert "default-src 'none'" in response["Content-Security-Policy"]
-        assert ModelLogEntry.objects.filter(action="approdo.company.document_download").count() == 1
+        assert (
+            CompanyLogEntry.objects.filter(action="approdo.company.document_download").count() == 1
+        )
 
     @pytest.mark.parametrize("who", ["anonymous", "other_company"])
     def test_others_get_nothing(self, member, client, who, django_user_model):
@@ -305,7 +313,9 @@ class TestAccess:
             other.force_login(MembershipFactory(company=CompanyFactory()).user)
         response = other.get(url("document_download", member.company.pk, document.pk))
         assert response.status_code == 404
-        assert not ModelLogEntry.objects.filter(action="approdo.company.document_download").exists()
+        assert not CompanyLogEntry.objects.filter(
+            action="approdo.company.document_download"
+        ).exists()
 
     def test_an_unverified_member_gets_nothing(self, member, client):
         document = self._document(member)

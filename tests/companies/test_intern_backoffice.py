@@ -82,3 +82,38 @@ def test_tutors_see_the_interns_they_follow(client, world):
         project_tutor=tutor
     )
     assert world["intern"].code in client.get(admin_url("interns_admin:index")).text
+
+
+INTERN_SCOPED = ["inspect", "edit", "history", "history_results", "usage", "delete"]
+
+
+def test_every_intern_admin_url_with_an_id_is_scoped():
+    # A new URL taking an intern's id must join INTERN_SCOPED, so its isolation is asserted.
+    from companies.backoffice.viewsets import InternViewSet
+
+    patterns = InternViewSet().get_urlpatterns()
+    with_id = {pattern.name for pattern in patterns if "pk" in str(pattern.pattern)}
+    assert with_id == set(INTERN_SCOPED)
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+@pytest.mark.parametrize("name", INTERN_SCOPED)
+def test_every_intern_url_answers_404_to_another_territory(client, world, name, method):
+    intern = world["intern"]
+    before = Intern.objects.filter(pk=intern.pk).values().get()
+    client.force_login(moderator_of(TerritoryFactory()))
+    data = {
+        "given_name": "Cambiato",
+        "family_name": "Altrove",
+        "preferred_name": "",
+        "phone": "",
+        "email": "",
+        "preferred_language": "it",
+        "territory": intern.territory_id,
+        "staff_notes": "",
+    }
+    url = admin_url(f"interns_admin:{name}", intern.pk)
+    response = client.post(url, data) if method == "post" else client.get(url)
+    assert response.status_code == 404
+    assert intern.family_name.encode() not in response.content
+    assert Intern.objects.filter(pk=intern.pk).values().get() == before

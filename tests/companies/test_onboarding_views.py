@@ -5,10 +5,9 @@ import datetime
 import pytest
 from django.urls import URLPattern, reverse
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
 from companies import urls as company_urls
-from companies.models import Company, CompanyEvent, CompanyStatus, Membership
+from companies.models import Company, CompanyEvent, CompanyLogEntry, CompanyStatus, Membership
 from tests.factories.companies import (
     CompanyFactory,
     MembershipFactory,
@@ -68,7 +67,7 @@ class TestStart:
         assert (company.comune, company.provincia) == ("Poggibonsi", "SI")
         membership = Membership.objects.get(company=company)
         assert membership.user == member_client.user and membership.is_admin
-        assert ModelLogEntry.objects.filter(action="approdo.company.create").count() == 1
+        assert CompanyLogEntry.objects.filter(action="approdo.company.create").count() == 1
         dashboard = member_client.get(response["Location"])
         assert "Produzione di pane" in company.ateco_title
         assert company.ateco_title in dashboard.text
@@ -136,7 +135,7 @@ class TestSubmit:
         company.refresh_from_db()
         assert company.status == CompanyStatus.SUBMITTED
         assert CompanyEvent.objects.filter(company=company).count() == 1
-        assert ModelLogEntry.objects.filter(action="approdo.company.submit").count() == 1
+        assert CompanyLogEntry.objects.filter(action="approdo.company.submit").count() == 1
 
     def test_identity_cannot_change_while_under_review(self, member_client, territory):
         company = MembershipFactory(user=member_client.user, company__territory=territory).company

@@ -6,9 +6,8 @@ import datetime
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import ModelLogEntry
 
-from companies.models import Placement, PlacementEvent, PlacementStatus
+from companies.models import CompanyLogEntry, Placement, PlacementEvent, PlacementStatus
 from companies.services import placements
 from home.outbox import OutgoingEmail
 from tests.companies.test_placements import new_placement
@@ -96,7 +95,7 @@ class TestProposing:
         assert placement.status == PlacementStatus.PROPOSED
         assert placement.company == world["company"]
         assert PlacementEvent.objects.get().actor == world["staff"]
-        assert ModelLogEntry.objects.filter(action="approdo.company.placement").exists()
+        assert CompanyLogEntry.objects.filter(action="approdo.company.placement").exists()
         [email] = [m for m in mailoutbox if world["member"].email in m.to]
         assert world["company"].legal_name in email.subject
         # The e-mail leads to the card, where views are recorded; it never names the intern.
@@ -175,7 +174,7 @@ class TestProposing:
             propose_url(world["company"]), proposal(world, override_capacity="on")
         )
         assert response.status_code == 302
-        entry = ModelLogEntry.objects.filter(action="approdo.company.placement").get()
+        entry = CompanyLogEntry.objects.filter(action="approdo.company.placement").get()
         assert entry.data["capacity_override"] is True
 
     def test_unapproved_and_foreign_companies_are_404(self, world):
@@ -301,7 +300,7 @@ class TestLifecycle:
         assert "Ricoverata" in by_recipient[world["tutor"].email].body
         assert "Ricoverata" not in by_recipient[world["member"].email].body
         assert "Ricoverata" not in by_recipient[world["member"].email].alternatives[0][0]
-        entry = ModelLogEntry.objects.get(data__action="terminate")
+        entry = CompanyLogEntry.objects.get(data__action="terminate")
         assert entry.data["reason_given"] is True
         assert "Ricoverata" not in str(entry.data)
 
@@ -344,7 +343,7 @@ class TestCorrectionsAndOutcome:
         assert response.status_code == 302
         accepted.refresh_from_db()
         assert accepted.workplace_notes == "Postazione tranquilla."
-        entry = ModelLogEntry.objects.get(action="approdo.company.placement", data__action="edit")
+        entry = CompanyLogEntry.objects.get(action="approdo.company.placement", data__action="edit")
         assert "workplace_notes" in entry.data["fields"]
 
     def test_once_started_the_dates_move_only_by_an_extension(self, world, accepted):

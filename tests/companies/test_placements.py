@@ -7,9 +7,9 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
-from wagtail.models import ModelLogEntry
 
 from companies.models import (
+    CompanyLogEntry,
     CompanyStatus,
     Intern,
     InvalidPlacementMove,
@@ -98,7 +98,7 @@ class TestProposal:
         placement = placements.propose(setting["staff"], new_placement(setting))
         assert placement.status == PlacementStatus.PROPOSED
         assert placement.intern.code.startswith("TIR-")
-        assert ModelLogEntry.objects.filter(action="approdo.company.placement").count() == 1
+        assert CompanyLogEntry.objects.filter(action="approdo.company.placement").count() == 1
 
     @pytest.mark.parametrize(
         ("overrides", "field"),
@@ -145,7 +145,7 @@ class TestCapacity:
         setting["staff"] = type(setting["staff"]).objects.get(pk=setting["staff"].pk)
         placements.propose(setting["staff"], new_placement(setting), override_capacity=True)
         entry = (
-            ModelLogEntry.objects.filter(action="approdo.company.placement").order_by("pk").last()
+            CompanyLogEntry.objects.filter(action="approdo.company.placement").order_by("pk").last()
         )
         assert entry.data["capacity_override"] is True
 

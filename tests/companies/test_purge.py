@@ -9,6 +9,7 @@ import time_machine
 from django.core.management import call_command
 
 from companies.models import Intern, InternCardView, Placement, PlacementEvent, PlacementStatus
+from tests.erasure import assert_erased, find
 from tests.factories.companies import CompanyFactory, OperatingSiteFactory, TerritoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,10 +27,30 @@ def placement(intern, ends_on, status):
         schedule="9–13",
         monthly_allowance=Decimal("450"),
         company_tutor_name="Paolo Verdi",
-        company_tutor_email="paolo@impresa.example",
-        workplace_notes="Istruzioni scritte.",
+        company_tutor_email=f"paolo.{intern.family_name}@impresa.example",
+        company_tutor_phone=f"+39 0577 {intern.pk:06d}",
+        workplace_notes=f"Istruzioni scritte per {intern.preferred_name}.",
+        reason=f"{intern.family_name} ha concluso",
         status=status,
     )
+
+
+def person(name):
+    family = f"{name}zappacosta"
+    return {
+        "given_name": name,
+        "family_name": family,
+        "preferred_name": f"{name}ella",
+        "phone": f"+39 347 {sum(map(ord, name)):07d}",
+        "email": f"{family.lower()}@example.org",
+        "staff_notes": f"Nota su {name} {family}",
+    }
+
+
+def erased_values(name):
+    """What must be nowhere once ``name``'s intern is anonymised (the given name alone
+    is too common a word to search for)."""
+    return [value for key, value in person(name).items() if key != "given_name"]
 
 
 def purge(*args):
@@ -43,16 +64,14 @@ def interns():
     territory = TerritoryFactory()
 
     def make(name):
-        return Intern.objects.create(
-            given_name=name, family_name="Rossi", phone="333", staff_notes="nota",
-            territory=territory,
-        )  # fmt: skip
+        # Every personal field filled, with values the erasure search cannot confuse.
+        return Intern.objects.create(**person(name), territory=territory)
 
     old, recent, ongoing = make("Anna"), make("Bruno"), make("Carla")
     ended = placement(old, datetime.date(2024, 3, 31), PlacementStatus.COMPLETED)
     PlacementEvent.objects.create(
         placement=ended, action="suspend", from_status="active", to_status="suspended",
-        message="Assente per motivi personali",
+        message="Anna Zappacosta assente per motivi personali",
     )  # fmt: skip
     InternCardView.objects.create(placement=ended, viewer="titolare@impresa.example")
     placement(recent, datetime.date(2026, 6, 30), PlacementStatus.TERMINATED)
@@ -86,6 +105,9 @@ def test_dry_run_then_real_run_then_nothing_left(interns):
     assert Intern.objects.get(pk=interns["recent"].pk).given_name == "Bruno"
     assert Intern.objects.get(pk=interns["ongoing"].pk).given_name == "Carla"
 
+    assert_erased(erased_values("Anna"))
+    assert find(erased_values("Bruno"))  # the others are still there
+
     assert "0 intern(s) anonymised" in purge("--months", "24", "--apply")
 
 
@@ -102,6 +124,7 @@ def test_an_erasure_request_anonymises_one_intern_now(interns):
     assert Intern.objects.get(code=code).given_name == "Bruno"
     purge("--intern", code, "--apply")
     assert Intern.objects.get(code=code).anonymised_at is not None
+    assert_erased(erased_values("Bruno"))
     assert f"{code} was already anonymised" in purge("--intern", code, "--apply")
     assert Intern.objects.get(pk=interns["old"].pk).anonymised_at is None  # only the one asked
 
@@ -141,9 +164,10 @@ def test_reasons_logged_by_earlier_versions_leave_the_audit_log(interns):
     from importlib import import_module
 
     from django.apps import apps
-    from wagtail.log_actions import log
     from wagtail.models import ModelLogEntry
 
+    # Entries written then went to Wagtail's shared log (0021 moves them to CompanyLogEntry).
+    log = ModelLogEntry.objects.log_action
     ended = interns["old"].placements.get()
     for reason in ("Ricoverata", ""):
         log(

@@ -8,9 +8,15 @@ import time_machine
 from allauth.account.models import EmailAddress
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import ModelLogEntry
 
-from companies.models import Invitation, JoinRequest, JoinRequestStatus, Membership, MembershipRole
+from companies.models import (
+    CompanyLogEntry,
+    Invitation,
+    JoinRequest,
+    JoinRequestStatus,
+    Membership,
+    MembershipRole,
+)
 from tests.factories.companies import (
     CompanyFactory,
     InvitationFactory,
@@ -62,7 +68,7 @@ class TestInviting:
         assert f"http://testserver{invitation_link(invitation)}" in mail.body
         html = mail.alternatives[0][0]
         assert invitation_link(invitation) in html and 'lang="it"' in html
-        assert ModelLogEntry.objects.filter(action="approdo.company.invite").count() == 1
+        assert CompanyLogEntry.objects.filter(action="approdo.company.invite").count() == 1
 
     def test_a_new_invitation_replaces_the_pending_one(self, admin):
         first = InvitationFactory(company=admin.company, email="collega@impresa.example")
