@@ -47,6 +47,35 @@ class ParticipantIndexView(ForbiddenNotRedirect, generic.IndexView):
         return visible(self.request).select_related("territory", "operator")
 
 
+class ReferView(ForbiddenNotRedirect, generic.CreateView):
+    """A new person enters through a referral to a project (participants.services.path)."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        path = moves.refer(
+            self.request.user,
+            self.form.instance,
+            project=data["project"],
+            organisation=data["organisation"],
+            referred_on=data["referred_on"],
+            contact_name=data["contact_name"],
+            contact_email=data["contact_email"],
+        )
+        return path.participant
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except NotPermitted:
+            return forbidden()
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+
+    def get_success_url(self):
+        return reverse("participants_admin:inspect", args=[self.object.pk])
+
+
 class ParticipantEditView(ScopedObjectMixin, generic.EditView):
     pass
 

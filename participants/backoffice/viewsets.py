@@ -6,15 +6,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from companies.backoffice.refusals import GENERIC_VIEWS as REFUSING
+from participants.backoffice.assessment import assess, eligibility
 from participants.backoffice.attendance import SessionIndexView, register
 from participants.backoffice.filters import ParticipantFilterSet
-from participants.backoffice.forms import ParticipantForm
+from participants.backoffice.forms import ParticipantForm, ReferralForm
 from participants.backoffice.views import (
     ParticipantEditView,
     ParticipantHistoryView,
     ParticipantIndexView,
     ParticipantInspectView,
+    ReferView,
     path_exit,
     path_move,
 )
@@ -29,7 +30,7 @@ class ParticipantViewSet(ModelViewSet):
     url_prefix = "participants/people"
     name = "participants_admin"
     index_view_class = ParticipantIndexView
-    add_view_class = REFUSING["add_view_class"]
+    add_view_class = ReferView
     edit_view_class = ParticipantEditView
     history_view_class = ParticipantHistoryView
     inspect_view_class = ParticipantInspectView
@@ -62,13 +63,16 @@ class ParticipantViewSet(ModelViewSet):
     list_export = ["code", "territory", "operator", "created_at"]
 
     def get_form_class(self, for_update=False):
-        return modelform_factory(self.model, form=ParticipantForm, fields=self.form_fields)
+        form = ParticipantForm if for_update else ReferralForm
+        return modelform_factory(self.model, form=form, fields=self.form_fields)
 
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
             path("path/<int:pk>/move/<str:action>/", path_move, name="move"),
             path("path/<int:pk>/exit/<str:action>/", path_exit, name="exit"),
+            path("path/<int:pk>/assess/", assess, name="assess"),
+            path("path/<int:pk>/eligibility/", eligibility, name="eligibility"),
         ]
 
 
