@@ -20,3 +20,11 @@ def register_participants():
     from participants.backoffice.viewsets import ParticipantsGroup
 
     return ParticipantsGroup()
+
+
+@hooks.register("construct_homepage_panels")
+def add_caseload_panel(request, panels):
+    if request.user.has_perm("participants.manage_path"):
+        from participants.backoffice.panels import CaseloadPanel
+
+        panels.append(CaseloadPanel(request))
