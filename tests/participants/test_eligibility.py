@@ -5,6 +5,7 @@ attested what, when."""
 import datetime
 
 import pytest
+from django.utils import translation
 
 from participants.models import Attestation, Stage
 from participants.services.eligibility import Answer, check_eligibility
@@ -125,7 +126,8 @@ def test_the_check_moves_the_path_and_stores_who_attested_what(apuane, adi, stag
         participant__municipality=apuane["town"],
     )
     user = moderator_for(path.participant.territory)
-    check = check_eligibility(user, path, answers_for(apuane, adi), on=DAY)
+    with translation.override("en"):  # the messages are stored as shown, in English here
+        check = check_eligibility(user, path, answers_for(apuane, adi), on=DAY)
     path.refresh_from_db()
     assert path.stage == stage
     assert check.eligible is (not adi)

@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from home.outbox import OutgoingEmail
@@ -160,7 +161,7 @@ def test_a_second_path_in_the_same_project_is_refused(world):
 def test_bulk_referrals_are_all_stored_or_none(world):
     good = ParticipantFactory.build(territory=world["territory"], email="a@example.net")
     bad = ParticipantFactory.build(territory=world["territory"], email="not an address")
-    with pytest.raises(ValidationError, match="Row 2"):
+    with translation.override("en"), pytest.raises(ValidationError, match="Row 2"):
         moves.refer_many(
             world["staff"],
             [good, bad],
