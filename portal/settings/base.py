@@ -25,6 +25,8 @@ INSTALLED_APPS = [
     "home",
     "news",
     "companies",
+    "projects",
+    "participants",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

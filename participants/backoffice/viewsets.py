@@ -1,0 +1,167 @@
+"""The "Participants" admin menu: people, sessions (with their registers), the catalogue."""
+
+from django.forms import modelform_factory
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from participants.backoffice.assessment import assess, eligibility
+from participants.backoffice.attendance import SessionIndexView, register
+from participants.backoffice.filters import ParticipantFilterSet
+from participants.backoffice.forms import ParticipantForm, ReferralForm
+from participants.backoffice.views import (
+    ParticipantEditView,
+    ParticipantHistoryView,
+    ParticipantIndexView,
+    ParticipantInspectView,
+    ReferView,
+    path_exit,
+    path_move,
+)
+from participants.models import Activity, Participant, Session
+from projects.models import Municipality, Project, ReferringOrganisation
+
+
+class ParticipantViewSet(ModelViewSet):
+    model = Participant
+    icon = "user"
+    menu_label = _("People")
+    url_prefix = "participants/people"
+    name = "participants_admin"
+    index_view_class = ParticipantIndexView
+    add_view_class = ReferView
+    edit_view_class = ParticipantEditView
+    history_view_class = ParticipantHistoryView
+    inspect_view_class = ParticipantInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    filterset_class = ParticipantFilterSet
+    search_fields = ["code", "given_name", "family_name"]
+    list_per_page = 50
+    form_fields = [
+        "given_name",
+        "family_name",
+        "preferred_name",
+        "phone",
+        "email",
+        "preferred_language",
+        "date_of_birth",
+        "municipality",
+        "territory",
+        "operator",
+        "guardian_consent_on",
+        "guardian_name",
+    ]
+    list_display = [
+        "code",
+        "given_name",
+        "family_name",
+        "territory",
+        Column("operator", label=_("Case operator")),
+    ]
+    list_export = ["code", "territory", "operator", "created_at"]
+
+    def get_form_class(self, for_update=False):
+        form = ParticipantForm if for_update else ReferralForm
+        return modelform_factory(self.model, form=form, fields=self.form_fields)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("path/<int:pk>/move/<str:action>/", path_move, name="move"),
+            path("path/<int:pk>/exit/<str:action>/", path_exit, name="exit"),
+            path("path/<int:pk>/assess/", assess, name="assess"),
+            path("path/<int:pk>/eligibility/", eligibility, name="eligibility"),
+        ]
+
+
+class SessionViewSet(ModelViewSet):
+    model = Session
+    icon = "date"
+    menu_label = _("Sessions and attendance")
+    url_prefix = "participants/sessions"
+    name = "participant_sessions"
+    index_view_class = SessionIndexView
+    copy_view_enabled = False
+    form_fields = ["activity", "date", "hours", "place", "operator"]
+    list_display = [
+        "activity",
+        DateColumn("date", label=_("Date"), sort_key="date"),
+        "hours",
+        "place",
+        "operator",
+    ]
+    list_filter = ["activity__project", "activity__kind"]
+
+    def get_urlpatterns(self):
+        return [*super().get_urlpatterns(), path("register/<int:pk>/", register, name="register")]
+
+
+class ActivityViewSet(ModelViewSet):
+    model = Activity
+    icon = "list-ul"
+    menu_label = _("Activities")
+    url_prefix = "participants/activities"
+    name = "participant_activities"
+    form_fields = ["project", "kind", "name", "planned_hours"]
+    list_display = ["name", "project", Column("get_kind_display", label=_("Kind")), "planned_hours"]
+    list_filter = ["project", "kind"]
+
+
+class ProjectViewSet(ModelViewSet):
+    model = Project
+    icon = "folder-open-inverse"
+    menu_label = _("Projects")
+    url_prefix = "participants/projects"
+    name = "projects_admin"
+    form_fields = [
+        "name",
+        "code",
+        "funder",
+        "starts_on",
+        "ends_on",
+        "target_people",
+        "target_hours",
+        "territories",
+        "min_age",
+        "max_age",
+        "municipalities",
+        "authorised_referrers",
+    ]
+    list_display = ["name", "code", "funder", "starts_on", "ends_on"]
+
+
+class ReferringOrganisationViewSet(ModelViewSet):
+    model = ReferringOrganisation
+    icon = "group"
+    menu_label = _("Referring organisations")
+    url_prefix = "participants/referrers"
+    name = "referrers_admin"
+    form_fields = ["name", "kind", "territory", "active"]
+    list_display = ["name", Column("get_kind_display", label=_("Kind")), "territory", "active"]
+
+
+class MunicipalityViewSet(ModelViewSet):
+    model = Municipality
+    icon = "site"
+    menu_label = _("Municipalities")
+    url_prefix = "participants/municipalities"
+    name = "municipalities_admin"
+    form_fields = ["name", "province", "istat_code"]
+    list_display = ["name", "province", "istat_code"]
+    search_fields = ["name"]
+
+
+class ParticipantsGroup(ModelViewSetGroup):
+    menu_label = _("Participants")
+    menu_icon = "user"
+    menu_order = 240
+    items = [
+        ParticipantViewSet,
+        SessionViewSet,
+        ActivityViewSet,
+        ProjectViewSet,
+        ReferringOrganisationViewSet,
+        MunicipalityViewSet,
+    ]

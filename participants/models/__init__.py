@@ -1,0 +1,49 @@
+"""Models of the person's path, one module per concept."""
+
+from participants.models.activities import (
+    Activity,
+    ActivityKind,
+    Attendance,
+    AttendanceAdjustment,
+    Enrolment,
+    MonthLock,
+    Presence,
+    Session,
+)
+from participants.models.eligibility import Attestation, EligibilityCheck
+from participants.models.path import (
+    PATH,
+    ContractType,
+    ExitOutcome,
+    Path,
+    PathEvent,
+    Stage,
+    WithdrawalReason,
+)
+from participants.models.person import Participant, ParticipantView, Referral
+from participants.models.plan import IndividualPlan, PlannedActivity
+
+__all__ = [
+    "PATH",
+    "Activity",
+    "ActivityKind",
+    "Attendance",
+    "AttendanceAdjustment",
+    "Attestation",
+    "ContractType",
+    "EligibilityCheck",
+    "Enrolment",
+    "ExitOutcome",
+    "IndividualPlan",
+    "MonthLock",
+    "Participant",
+    "ParticipantView",
+    "Path",
+    "PathEvent",
+    "PlannedActivity",
+    "Presence",
+    "Referral",
+    "Session",
+    "Stage",
+    "WithdrawalReason",
+]
