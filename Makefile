@@ -64,8 +64,8 @@ scanner: ## Install ClamAV's clamd and sigtool for the upload tests (when root);
 test: install browsers scanner ## Run the whole test suite, browser tests included (fresh test database)
 	$(PY) -m pytest --create-db $(PYTEST_ARGS)
 
-test-fast: install ## Re-run the suite on the kept test database, without browser tests
-	$(PY) -m pytest --reuse-db -m "not browser" $(PYTEST_ARGS)
+test-fast: install ## Re-run the suite on the kept test database, without browser and slow tests
+	$(PY) -m pytest --reuse-db -m "not browser and not slow" $(PYTEST_ARGS)
 
 bench: install ## Benchmarks (gunicorn + wrk, production-like settings); writes docs/performance.md
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \

@@ -1,4 +1,4 @@
-"""Shared pytest fixtures: cache isolation, site structure for live-server tests, browsers."""
+"""Shared pytest fixtures: migration data kept through flushes, cache isolation, browsers."""
 
 import os
 import shutil
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 
-from tests.site_structure import ensure_site_structure
+from tests import migration_data
 
 # Playwright runs an event loop in the test thread; Django's ORM refuses sync calls from
 # such a thread unless told it is safe (it is: the loop is idle while the ORM runs).
@@ -17,10 +17,21 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """A kept test database (--reuse-db) may have been flushed by the last live-server test."""
+def django_db_createdb(django_db_createdb, django_db_keepdb, django_db_blocker):
+    """A kept database that an interrupted run left flushed is created afresh."""
+    if django_db_createdb or not django_db_keepdb:
+        return django_db_createdb
     with django_db_blocker.unblock():
-        ensure_site_structure()
+        return migration_data.kept_database_was_flushed()
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The migrations' rows are serialised once and loaded back after every flush."""
+    with django_db_blocker.unblock():
+        migration_data.snapshot()
+    with migration_data.restored_after_every_flush():
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -29,12 +40,6 @@ def _isolated_cache():
     cache.clear()
     yield
     cache.clear()
-
-
-@pytest.fixture
-def site_structure(transactional_db):
-    """Locales, root page, home page and default Site, recreated after a flush."""
-    return ensure_site_structure()
 
 
 @pytest.fixture

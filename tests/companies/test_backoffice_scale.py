@@ -84,7 +84,7 @@ def test_listing_and_home_panel_queries_do_not_grow_from_10_to_10000(client, no_
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif("connection.vendor != 'postgresql'", reason="row locks need PostgreSQL")
 @pytest.mark.parametrize("attempt", range(5))
-def test_two_staff_deciding_at_once_apply_one_decision(site_structure, mailoutbox, attempt):
+def test_two_staff_deciding_at_once_apply_one_decision(mailoutbox, attempt):
     territory = TerritoryFactory()
     company = complete_dossier(CompanyFactory(territory=territory))
     MembershipFactory(company=company)

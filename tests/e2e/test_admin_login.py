@@ -15,9 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @override_settings(APPRODO_STAFF_REQUIRE_MFA=True)
-def test_staff_logs_into_admin_with_totp(
-    page, site_structure, live_server, axe_source, output_path
-):
+def test_staff_logs_into_admin_with_totp(page, live_server, axe_source, output_path):
     staff = StaffUserFactory(email="staff@approdo.example", first_name="Sara")
     secret = enrol_totp(staff)
 

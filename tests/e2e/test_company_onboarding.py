@@ -103,9 +103,7 @@ def clean(page, axe_source):
 
 
 @pytest.mark.parametrize("lang", ["it", "en"])
-def test_signup_to_submitted_dossier(
-    page, site_structure, live_server, axe_source, output_path, lang, mailoutbox
-):
+def test_signup_to_submitted_dossier(page, live_server, axe_source, output_path, lang, mailoutbox):
     ui = UI[lang]
     shots = Path(output_path)
     TerritoryFactory(name="Alta Val d'Elsa", code="alta-val-elsa")

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_upload_the_signed_agreement_and_download_it_back(
-    page, site_structure, live_server, axe_source, tmp_path, private_dir
+    page, live_server, axe_source, tmp_path, private_dir
 ):
     company = CompanyFactory(legal_name="Forno Valdelsa s.r.l.", status=CompanyStatus.APPROVED)
     owner = MembershipFactory(company=company, user__email="titolare@forno.example").user

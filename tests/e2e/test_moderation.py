@@ -59,7 +59,6 @@ def test_request_changes_resubmit_approve_upload_accept(
     tmp_path,
     browser,
     browser_context_args,
-    site_structure,
     live_server,
     axe_source,
     output_path,

@@ -72,7 +72,7 @@ def test_visitor_journey(page, demo_site, axe_source, output_path):
     assert failures == {}
 
 
-def test_skip_link_reaches_main_content(page, site_structure, live_server):
+def test_skip_link_reaches_main_content(page, live_server):
     page.goto(f"{live_server.url}/en/")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to main content")

@@ -53,34 +53,11 @@ def admin_user(user, *permissions):
     return user
 
 
-def ensure_staff_groups():
-    """The project's staff groups and their permissions, as the data migrations make them.
-
-    Live-server tests flush them; this recreates them the same way when they are missing.
-    """
-    from importlib import import_module
-
-    from django.apps import apps
-    from django.contrib.auth.models import Group
-
-    if Group.objects.filter(name="Moderators").exists():
-        return
-    for migration in (
-        "0007_sections_and_staff_groups",
-        "0012_moderators_review_documents",
-        "0014_placement_permissions",
-        "0015_intern_permissions",
-        "0018_report_permission",
-    ):
-        import_module(f"companies.migrations.{migration}").forwards(apps, None)
-
-
 def staff_in_group(group_name, **kwargs):
     """A staff user (not a superuser) in one of the project's groups, reading the admin in
     English."""
     from django.contrib.auth.models import Group
 
-    ensure_staff_groups()
     user = UserFactory(is_staff=True, **kwargs)
     user.groups.add(Group.objects.get(name=group_name))
     return admin_user(user)
