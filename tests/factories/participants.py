@@ -102,28 +102,14 @@ class EnrolmentFactory(factory.django.DjangoModelFactory):
     )
 
 
-def ensure_participant_grants():
-    """The staff groups with this app's grants (live-server tests flush them)."""
-    from importlib import import_module
-
-    from django.apps import apps
-
-    from tests.factories.users import ensure_staff_groups
-
-    ensure_staff_groups()
-    import_module("participants.migrations.0003_staff_permissions").forwards(apps, None)
-
-
 def moderator_for(*territories):
     """A member of Moderators, with the participants' grants, for the given territories."""
     from tests.factories.users import moderator_of
 
-    ensure_participant_grants()
     return moderator_of(*territories)
 
 
 def tutor():
     from tests.factories.users import staff_in_group
 
-    ensure_participant_grants()
     return staff_in_group("Tutors")
