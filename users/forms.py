@@ -1,9 +1,12 @@
 """Forms of the account pages."""
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
 from django import forms
 from django.contrib.auth.hashers import make_password
 from django.utils.translation import gettext_lazy as _
+
+from users import enrolment
 
 
 class SignupForm(AllauthSignupForm):
@@ -28,3 +31,35 @@ class DeleteAccountForm(forms.Form):
         label=_("I understand that my account is deleted for good and cannot be restored."),
         error_messages={"required": _("Tick the box to confirm that you want to delete it.")},
     )
+
+
+class ActivateTOTPForm(AllauthActivateTOTPForm):
+    """allauth's authenticator enrolment, asking for the e-mailed code before the first one.
+
+    The code is spent only once the authenticator's own code is right (users.enrolment).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if enrolment.code_required(self.user):
+            self.fields["email_code"] = forms.CharField(
+                label=_("Code from the e-mail"),
+                help_text=_(
+                    "The code we sent to your e-mail address (valid for %(minutes)s minutes)."
+                )
+                % {"minutes": enrolment.CODE_MINUTES},
+                max_length=20,
+                widget=forms.TextInput(
+                    attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+                ),
+                error_messages={"required": _("Type the code we sent to your e-mail address.")},
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if "email_code" in self.fields and not self.errors:
+            try:
+                enrolment.use_code(self.user, cleaned_data.get("email_code"))
+            except forms.ValidationError as error:
+                self.add_error("email_code", error)
+        return cleaned_data

@@ -60,3 +60,26 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+class TotpEnrolmentCode(models.Model):
+    """The one-time code e-mailed before a first authenticator app can be set up.
+
+    A stolen password alone must not let a thief enrol their own authenticator: the code
+    proves the person also reads the account's verified address (users.enrolment). One per
+    user, stored as a keyed digest, single use, short-lived, a few wrong tries at most.
+    """
+
+    user = models.OneToOneField(
+        User, on_delete=models.CASCADE, related_name="totp_enrolment_code", verbose_name=_("user")
+    )
+    digest = models.CharField(_("digest"), max_length=128)
+    expires_at = models.DateTimeField(_("expires at"))
+    failed_attempts = models.PositiveSmallIntegerField(_("failed attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("authenticator enrolment code")
+        verbose_name_plural = _("authenticator enrolment codes")
+
+    def __str__(self):
+        return str(self.user)

@@ -13,4 +13,5 @@ urlpatterns = [
     path("data/", views.account_data, name="data"),
     path("data/download/", views.download_data, name="download"),
     path("delete/", views.delete_account, name="delete"),
+    path("2fa/totp/email-code/", views.send_totp_enrolment_code, name="totp_enrolment_code"),
 ]

@@ -12,11 +12,11 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from companies.downloads import DOWNLOAD_HEADERS
 from companies.views.common import private
-from users import services
+from users import enrolment, services
 from users.forms import DeleteAccountForm
 
 
@@ -80,3 +80,21 @@ def _confirm_deletion(request):
         {"form": form},
         status=400 if form.is_bound else 200,
     )
+
+
+@require_POST
+@private
+def send_totp_enrolment_code(request):
+    """E-mails the one-time code asked for before a first authenticator app is set up."""
+    if enrolment.code_required(request.user):
+        try:
+            enrolment.send_code(request)
+        except enrolment.CodeNotSent as refusal:
+            messages.error(request, refusal.reason)
+        else:
+            messages.success(
+                request,
+                _("We sent a code to your e-mail address. It is valid for %(minutes)s minutes.")
+                % {"minutes": enrolment.CODE_MINUTES},
+            )
+    return redirect("mfa_activate_totp")

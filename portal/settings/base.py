@@ -178,8 +178,12 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
     # Public contact form (home.contact.FormPage): a person rarely writes twice in ten minutes.
     "contact_form": "5/10m/ip",
+    # Codes e-mailed before a first authenticator app is set up (users.enrolment).
+    "totp_enrolment_code": "3/10m/user",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# A first authenticator needs a code e-mailed to the verified address (users/enrolment.py).
+MFA_FORMS = {"activate_totp": "users.forms.ActivateTOTPForm"}
 MFA_TOTP_ISSUER = "Approdo"
 
 # Staff must have TOTP before /admin/ opens. Only dev may relax this; production refuses.
