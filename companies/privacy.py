@@ -1,6 +1,7 @@
 """Retention of interns' personal data: who is due for anonymisation, and how it is done.
 
-An intern is due when every placement has ended (completed, ended early or declined) and
+An intern is due when every placement has ended (completed, ended early, declined or
+withdrawn) and
 the last one ended more than APPRODO_PERSONAL_DATA_MONTHS ago, or when they never had a
 placement and were recorded that long ago. Anonymising keeps the aggregate facts (company,
 site, dates, hours, allowance, status: what the funder's reports count) and removes the
@@ -24,7 +25,12 @@ from companies.models import (
     PlacementStatus,
 )
 
-FINAL = [PlacementStatus.COMPLETED, PlacementStatus.TERMINATED, PlacementStatus.DECLINED]
+FINAL = [
+    PlacementStatus.COMPLETED,
+    PlacementStatus.TERMINATED,
+    PlacementStatus.DECLINED,
+    PlacementStatus.WITHDRAWN,
+]
 
 
 def cutoff(months=None, today=None):
@@ -43,7 +49,8 @@ def erasable(code):
     """The intern with pseudonymous ``code``, for an erasure request before the period ends.
 
     Raises Intern.DoesNotExist, or StillPlaced while a placement is proposed, accepted,
-    running or suspended (end it first: the company must not lose its tutor's contacts).
+    running or suspended (end it first, or withdraw it before it starts: the company must
+    not lose its tutor's contacts).
     """
     intern = Intern.objects.get(code=code)
     if intern.placements.exclude(status__in=FINAL).exists():

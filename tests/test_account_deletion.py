@@ -22,6 +22,7 @@ from companies.models import (
     MembershipRole,
     PlacementEvent,
 )
+from companies.services import team as services_team
 from home.outbox import OutgoingEmail
 from tests.erasure import assert_erased
 from tests.factories.companies import (
@@ -64,7 +65,9 @@ class TestDeletion:
         email = user.email
         enrol_totp(user)
         company = CompanyFactory(status=CompanyStatus.APPROVED)
-        MembershipFactory(company=company, role=MembershipRole.ADMIN)
+        admin = MembershipFactory(company=company, role=MembershipRole.ADMIN).user
+        # The person was invited: the invitation and its audit entry hold the address.
+        services_team.invite(admin, company, email, MembershipRole.MEMBER)
         MembershipFactory(user=user, company=company, role=MembershipRole.MEMBER)
         JoinRequestFactory(user=user)
         invitation = InvitationFactory(company=company, invited_by=user)

@@ -3,8 +3,10 @@
 Deleting removes the person and what is only theirs: the account, its e-mail addresses and
 authenticators, memberships, requests to join, the e-mails queued or sent to them. What
 belongs to a company's dossier stays with the company (declarations, documents, timeline,
-invitations, placement history), with the account link emptied; the intern-card access log
-also keeps the viewer's address, because it must still say who looked at an intern's data.
+invitations, placement history), with the account link emptied; invitations sent to the
+person, and their audit entries, keep who invited whom when but lose the address. The
+intern-card access log alone keeps the viewer's address, because it must still say who
+looked at an intern's data.
 """
 
 from allauth.account.models import EmailAddress
@@ -13,7 +15,14 @@ from django.db import transaction
 from django.db.models import Count, Q
 from wagtail.log_actions import log
 
-from companies.models import Company, CompanyStatus, Membership, MembershipRole
+from companies.models import (
+    Company,
+    CompanyLogEntry,
+    CompanyStatus,
+    Invitation,
+    Membership,
+    MembershipRole,
+)
 from home.outbox import OutgoingEmail
 from users.account_data import export_account_data
 
@@ -34,6 +43,8 @@ ACTIVE_STATUSES = {
 }
 
 DELETE_ACTION = "approdo.user.delete_account"
+# Audit entries that record an invited address in their data.
+INVITATION_ACTIONS = ["approdo.company.invite", "approdo.company.invite_revoke"]
 
 
 class DeletionRefused(Exception):
@@ -135,8 +146,16 @@ def delete_account(user):
     for company in companies:
         log(company, DELETE_ACTION, user=user, data={"member": user.pk, "role": roles[company.pk]})
     addresses = EmailAddress.objects.filter(user=user).values_list("email", flat=True)
-    to_user = Q()
+    to_user, invited, logged = Q(), Q(), Q()
     for address in {user.email, *addresses}:
         to_user |= Q(to__iexact=address)
+        invited |= Q(email__iexact=address)
+        logged |= Q(data__email__iexact=address)
     OutgoingEmail.objects.filter(to_user).delete()
+    Invitation.objects.filter(invited).update(email="")
+    entries = CompanyLogEntry.objects.filter(logged, action__in=INVITATION_ACTIONS)
+    for entry in entries.select_for_update():
+        entry.data = {key: value for key, value in entry.data.items() if key != "email"}
+        # .update(): the audit model's save() validates, and these rows are only rewritten.
+        CompanyLogEntry.objects.filter(pk=entry.pk).update(data=entry.data)
     user.delete()

@@ -36,7 +36,12 @@ from companies.models.placement import PLACEMENT_TRANSITIONS, default_end
 from companies.services import placements
 from companies.services.placements import EDITABLE, ENDED, manageable_placements
 
-STAFF_ACTIONS = [name for name, (_s, _t, who) in PLACEMENT_TRANSITIONS.items() if who == "staff"]
+# Moves offered as buttons on the placement's page; withdrawing has its own confirmation page.
+STAFF_ACTIONS = [
+    name
+    for name, (_s, _t, who) in PLACEMENT_TRANSITIONS.items()
+    if who == "staff" and name != "withdraw"
+]
 ACTION_LABELS = {
     "start": gettext_lazy("Start the placement"),
     "suspend": gettext_lazy("Suspend"),
@@ -266,6 +271,7 @@ class PlacementInspectView(ScopedPlacementMixin, generic.InspectView):
                 else []
             ),
             editable=placement.status not in ENDED,
+            can_withdraw=placement.status in PLACEMENT_TRANSITIONS["withdraw"][0],
             can_see_intern=interns_for(self.request.user).filter(pk=placement.intern_id).exists(),
         )
         return context

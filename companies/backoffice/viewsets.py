@@ -43,6 +43,7 @@ from companies.backoffice.views import (
     CompanyReviewView,
     decide,
 )
+from companies.backoffice.withdrawal import withdraw
 from companies.models import Company, CompanyDocument, Intern, Placement, Position
 
 
@@ -270,6 +271,7 @@ class PlacementViewSet(RefusingViewSet):
             *super().get_urlpatterns(),
             path("move/<int:pk>/", move, name="move"),
             path("outcome/<int:pk>/", outcome, name="outcome"),
+            path("withdraw/<int:pk>/", withdraw, name="withdraw"),
         ]
 
 

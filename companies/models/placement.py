@@ -78,6 +78,7 @@ class PlacementStatus(models.TextChoices):
     SUSPENDED = "suspended", _("Suspended")
     COMPLETED = "completed", _("Completed")
     TERMINATED = "terminated", _("Ended early")
+    WITHDRAWN = "withdrawn", _("Withdrawn by the project")
 
 
 # Placements that take one of the company's places while they last.
@@ -93,6 +94,12 @@ PLACEMENT_TRANSITIONS = {
     "accept": ({PlacementStatus.PROPOSED}, PlacementStatus.ACCEPTED, "company"),
     "decline": ({PlacementStatus.PROPOSED}, PlacementStatus.DECLINED, "company"),
     "start": ({PlacementStatus.ACCEPTED}, PlacementStatus.ACTIVE, "staff"),
+    # Before it starts staff may take a proposal back: the place is freed, the intern too.
+    "withdraw": (
+        {PlacementStatus.PROPOSED, PlacementStatus.ACCEPTED},
+        PlacementStatus.WITHDRAWN,
+        "staff",
+    ),
     "suspend": ({PlacementStatus.ACTIVE}, PlacementStatus.SUSPENDED, "staff"),
     "resume": ({PlacementStatus.SUSPENDED}, PlacementStatus.ACTIVE, "staff"),
     "extend": ({PlacementStatus.ACTIVE}, PlacementStatus.ACTIVE, "staff"),
@@ -103,7 +110,7 @@ PLACEMENT_TRANSITIONS = {
         "staff",
     ),
 }
-NEEDS_REASON = {"decline", "terminate"}
+NEEDS_REASON = {"decline", "terminate", "withdraw"}
 
 
 class InvalidPlacementMove(Exception):

@@ -36,6 +36,7 @@ __all__ = [
     "record_outcome",
     "staff_move",
     "update_details",
+    "withdraw",
 ]
 
 # Details staff may correct while a placement runs; who, where and the lifecycle are not.
@@ -186,6 +187,21 @@ def staff_move(user, placement, action, reason="", ends_on=None):
     if action == "start" and (missing := missing_documents(placement.company)):
         raise DocumentsMissing(missing)
     return _move(user, placement, action, reason, ends_on)
+
+
+@transaction.atomic
+def withdraw(user, placement, reason):
+    """Staff take back a proposed or accepted placement before it starts, with a reason.
+
+    The company's place and the intern are free again (the intern may then be erased); the
+    company's members are told by e-mail that the placement is withdrawn, without the
+    reason, which stays with the staff like every staff reason. InvalidPlacementMove once it
+    has started or was already answered otherwise.
+    """
+    if not reason.strip():
+        raise ReasonRequired
+    locked = _lock_manageable(user, placement)
+    return _move(user, locked, "withdraw", reason)
 
 
 class ChangedMeanwhile(Exception):

@@ -138,8 +138,13 @@ def test_entries_written_before_move_and_lose_the_name(world):
     CompanyLogEntry.objects.all().delete()
     ModelLogEntry.objects.log_action(intern, "wagtail.edit", title=f"{GIVEN} {FAMILY}")
     ModelLogEntry.objects.log_action(world["company"], "approdo.company.approve")
-    import_module("companies.migrations.0021_move_log_entries").forwards(apps, None)
+    migration = import_module("companies.migrations.0021_move_log_entries")
+    migration.forwards(apps, None)
     assert not ModelLogEntry.objects.filter(content_type__app_label="companies").exists()
     moved = CompanyLogEntry.objects.for_instance(intern).get()
     assert (moved.label, moved.action, moved.data) == (intern.code, "wagtail.edit", {})
     assert CompanyLogEntry.objects.filter(action="approdo.company.approve").exists()
+    # Reversible: back in Wagtail's log, still without the name.
+    migration.backwards(apps, None)
+    assert not CompanyLogEntry.objects.exists()
+    assert ModelLogEntry.objects.get(content_type__model="intern").label == intern.code

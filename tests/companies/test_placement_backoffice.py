@@ -378,7 +378,7 @@ class TestCorrectionsAndOutcome:
         assert edit.status_code == 200
 
 
-SCOPED = ["inspect", "edit", "history", "history_results", "usage", "move", "outcome"]
+SCOPED = ["inspect", "edit", "history", "history_results", "usage", "move", "outcome", "withdraw"]
 
 
 def test_every_placement_admin_url_with_an_id_is_scoped():
@@ -400,7 +400,7 @@ class TestScoping:
         url = admin_url(f"placements_admin:{name}", accepted.pk)
         response = (
             client.post(url, {"action": "start"})
-            if name in ("move", "outcome")
+            if name in ("move", "outcome", "withdraw")
             else (client.get(url))
         )
         assert response.status_code == 404

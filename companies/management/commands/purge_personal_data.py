@@ -65,7 +65,8 @@ class Command(BaseCommand):
             except StillPlaced as placed:
                 raise CommandError(
                     f"{code} has a placement that has not ended: end it (complete or end "
-                    "early) before anonymising, so the company is not left without contacts."
+                    "early), or withdraw it if it has not started, before anonymising, so "
+                    "the company is not left without contacts."
                 ) from placed
         for person in people:
             if person.anonymised_at is not None:
