@@ -45,7 +45,7 @@ class ParticipantViewSet(ModelViewSet):
     copy_view_enabled = False
     filterset_class = ParticipantFilterSet
     search_fields = ["code", "given_name", "family_name"]
-    list_per_page = 50
+    list_per_page = 20
     form_fields = [
         "given_name",
         "family_name",
