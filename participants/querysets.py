@@ -19,10 +19,11 @@ class ParticipantQuerySet(models.QuerySet):
             return self.all()
         if not user.has_perm("participants.view_participant"):
             return self.none()
-        scoped = (
-            Q(territory__moderators=user)
+        from companies.models import Intern, Territory
+
+        # Three semi-joins, no join fan-out: no duplicates, so no DISTINCT and a cheap count.
+        return self.filter(
+            Q(territory__in=Territory.objects.filter(moderators=user).values("pk"))
             | Q(operator=user)
-            | Q(intern__placements__project_tutor=user)
+            | Q(intern__in=Intern.objects.filter(placements__project_tutor=user).values("pk"))
         )
-        # A subquery, not .distinct(): the list stays sortable and countable cheaply.
-        return self.filter(pk__in=self.model.objects.filter(scoped).values("pk"))

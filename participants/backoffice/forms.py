@@ -15,8 +15,19 @@ class ParticipantForm(WagtailAdminModelForm):
 
     def __init__(self, *args, for_user=None, **kwargs):
         super().__init__(*args, for_user=for_user, **kwargs)
-        if for_user is not None and not for_user.is_superuser and "territory" in self.fields:
-            self.fields["territory"].queryset = Territory.objects.filter(moderators=for_user)
+        if "territory" in self.fields:
+            # A plain select of the user's own territories, not the snippet chooser (which
+            # would offer every territory).
+            field = self.fields["territory"]
+            if for_user is not None and not for_user.is_superuser:
+                field.queryset = Territory.objects.filter(moderators=for_user)
+            field.widget = forms.Select(choices=field.choices)
+        # The browser's own date field, as on the path's other forms.
+        for name in ("date_of_birth", "guardian_consent_on"):
+            if name in self.fields:
+                self.fields[name].widget = forms.DateInput(
+                    attrs={"type": "date"}, format="%Y-%m-%d"
+                )
 
 
 class ExitForm(forms.Form):

@@ -7,7 +7,14 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from participants.backoffice.assessment import assess, eligibility
-from participants.backoffice.attendance import SessionIndexView, register
+from participants.backoffice.attendance import (
+    SessionDeleteView,
+    SessionEditView,
+    SessionIndexView,
+    adjust,
+    lock,
+    register,
+)
 from participants.backoffice.filters import ParticipantFilterSet
 from participants.backoffice.forms import ParticipantForm, ReferralForm
 from participants.backoffice.views import (
@@ -38,7 +45,7 @@ class ParticipantViewSet(ModelViewSet):
     copy_view_enabled = False
     filterset_class = ParticipantFilterSet
     search_fields = ["code", "given_name", "family_name"]
-    list_per_page = 50
+    list_per_page = 20
     form_fields = [
         "given_name",
         "family_name",
@@ -83,6 +90,8 @@ class SessionViewSet(ModelViewSet):
     url_prefix = "participants/sessions"
     name = "participant_sessions"
     index_view_class = SessionIndexView
+    edit_view_class = SessionEditView
+    delete_view_class = SessionDeleteView
     copy_view_enabled = False
     form_fields = ["activity", "date", "hours", "place", "operator"]
     list_display = [
@@ -95,7 +104,12 @@ class SessionViewSet(ModelViewSet):
     list_filter = ["activity__project", "activity__kind"]
 
     def get_urlpatterns(self):
-        return [*super().get_urlpatterns(), path("register/<int:pk>/", register, name="register")]
+        return [
+            *super().get_urlpatterns(),
+            path("register/<int:pk>/", register, name="register"),
+            path("register/<int:pk>/lock/", lock, name="lock"),
+            path("attendance/<int:pk>/adjust/", adjust, name="adjust"),
+        ]
 
 
 class ActivityViewSet(ModelViewSet):

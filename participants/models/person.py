@@ -85,6 +85,11 @@ class Participant(models.Model):
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
         ordering = ["family_name", "given_name", "pk"]
+        # The list's default order, and the territory scope in it.
+        indexes = [
+            models.Index(fields=["family_name", "given_name", "id"]),
+            models.Index(fields=["territory", "family_name", "given_name", "id"]),
+        ]
         permissions = [("manage_path", _("Can move participants along their path"))]
 
     def __str__(self):

@@ -17,10 +17,12 @@ from participants import notifications
 from participants.models import (
     PATH,
     ContractType,
+    Enrolment,
     ExitOutcome,
     Participant,
     Path,
     PathEvent,
+    PlannedActivity,
     Referral,
     Stage,
     WithdrawalReason,
@@ -141,7 +143,19 @@ def enrol(user, path):
     participant = Participant.objects.get(pk=path.participant_id)
     if participant.is_minor() and participant.guardian_consent_on is None:
         raise ValidationError(_("A person under 18 is enrolled only with a guardian's consent."))
-    return move(user, path, "enrol")
+    enrolled = move(user, path, "enrol")
+    # Joining the project means joining the activities the plan foresees: their registers
+    # list the person from now on.
+    Enrolment.objects.bulk_create(
+        [
+            Enrolment(path=enrolled, activity_id=activity_id)
+            for activity_id in PlannedActivity.objects.filter(plan__path=enrolled).values_list(
+                "activity_id", flat=True
+            )
+        ],
+        ignore_conflicts=True,
+    )
+    return enrolled
 
 
 @transaction.atomic

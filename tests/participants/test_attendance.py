@@ -119,3 +119,36 @@ def test_a_locked_month_changes_only_by_logged_adjustments():
         Decimal("1"),
     ]
     assert attendance.effective_hours(recorded) == Decimal("3")
+
+
+def test_lock_and_correct_through_the_screens(client, no_staff_mfa):
+    session, paths, staff = course_of(2)
+    client.force_login(staff)
+    register = url("participant_sessions:register", session.pk)
+    client.post(register, post_data(paths))
+    client.post(url("participant_sessions:lock", session.pk))
+    refused = client.post(register, post_data(paths, "absent"), follow=True)
+    assert "locked" in refused.text
+    assert not Attendance.objects.filter(presence="absent").exists()
+    recorded = Attendance.objects.get(path=paths[0])
+    assert url("participant_sessions:adjust", recorded.pk) in client.get(register).text
+    client.post(
+        url("participant_sessions:adjust", recorded.pk),
+        {"presence": "justified", "hours": "", "reason": "Certificato presentato"},
+    )
+    adjustment = AttendanceAdjustment.objects.get()
+    assert (adjustment.presence, adjustment.hours_delta) == ("justified", Decimal("-4"))
+
+
+def test_another_territorys_staff_cannot_reach_the_session(client, no_staff_mfa):
+    session, paths, _staff = course_of(1)
+    attendance.save_register(_staff, session, {paths[0].pk: ("present", "4")})
+    client.force_login(moderator_for(TerritoryFactory()))
+    recorded = Attendance.objects.get()
+    for address in [
+        url("participant_sessions:edit", session.pk),
+        url("participant_sessions:register", session.pk),
+        url("participant_sessions:adjust", recorded.pk),
+    ]:
+        assert client.get(address).status_code == 404, address
+    assert client.post(url("participant_sessions:lock", session.pk)).status_code == 404

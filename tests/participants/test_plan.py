@@ -62,3 +62,25 @@ def test_an_activity_of_another_project_is_refused_and_nothing_stored(contacted)
     path.refresh_from_db()
     assert path.stage == Stage.CONTACTED
     assert not IndividualPlan.objects.exists()
+
+
+def test_enrolling_enrols_in_the_planned_activities(contacted):
+    from participants.models import Enrolment, Path
+    from participants.services.path import enrol
+
+    path, staff = contacted
+    course = ActivityFactory(project=path.project)
+    ActivityFactory(project=path.project)  # in the catalogue, not in the plan
+    record_assessment(
+        staff,
+        path,
+        assessed_on=datetime.date(2026, 11, 20),
+        members="Équipe",
+        goals="Lavoro",
+        planned=[(course, Decimal("20"))],
+    )
+    Path.objects.filter(pk=path.pk).update(stage=Stage.ELIGIBLE)
+    enrol(staff, path)
+    assert list(Enrolment.objects.filter(path=path).values_list("activity", flat=True)) == [
+        course.pk
+    ]
