@@ -4,6 +4,7 @@ from companies.services import document_review, placements, review
 from companies.services.documents import (
     DocumentLocked,
     DuplicateDocument,
+    StorageFailed,
     record_download,
     record_infected,
     upload_document,
@@ -49,6 +50,7 @@ __all__ = [
     "NotAdmin",
     "NotEditable",
     "SiteInUse",
+    "StorageFailed",
     "TooManyRequests",
     "WrongAccount",
     "accept_invitation",

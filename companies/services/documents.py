@@ -1,5 +1,7 @@
 """One function per document action: upload a version, withdraw it, download it."""
 
+import logging
+
 from django.db import transaction
 from wagtail.log_actions import log
 
@@ -19,13 +21,42 @@ class DocumentLocked(Exception):
     """Reviewed or replaced versions are part of the record: they cannot be withdrawn."""
 
 
+class StorageFailed(Exception):
+    """The private storage could not keep the file (disk full, unwritable, bucket down)."""
+
+
+logger = logging.getLogger(__name__)
+
+
+def _store_file(document, uploaded):
+    """Writes the file under its random name, or removes whatever a failed write left.
+
+    A disk that fills up mid-write leaves a partial file under the name the storage was
+    given; the name is random and checked free first, so deleting it removes only that.
+    """
+    storage = document.file.storage
+    name = document.file.field.generate_filename(document, "upload")
+    while storage.exists(name):
+        name = document.file.field.generate_filename(document, "upload")
+    try:
+        document.file.name = storage.save(name, uploaded, max_length=document.file.field.max_length)
+    except OSError as error:
+        logger.exception("Private storage refused an upload for company %s", document.company_id)
+        try:
+            if storage.exists(name):
+                storage.delete(name)
+        except OSError:
+            logger.exception("A partial upload could not be removed: %s", name)
+        raise StorageFailed from error
+
+
 @transaction.atomic
 def upload_document(user, company, kind, uploaded):
     """Checks the file by content, stores it privately as the kind's next version.
 
-    Raises antivirus.Infected, antivirus.ScannerUnavailable, uploads.UploadRefused or
-    DuplicateDocument; then nothing is stored. The scan comes first, so no library parses
-    a file that clamd would have refused.
+    Raises antivirus.Infected, antivirus.ScannerUnavailable, uploads.UploadRefused,
+    DuplicateDocument or StorageFailed; then nothing is stored. The scan comes first, so
+    no library parses a file that clamd would have refused.
     """
     name = uploads.check_name(uploaded.name)
     antivirus.scan(uploaded)
@@ -55,7 +86,7 @@ def upload_document(user, company, kind, uploaded):
         flags=inspection.flags,
         uploaded_by=user,
     )
-    document.file.save("upload", uploaded, save=False)
+    _store_file(document, uploaded)
     try:
         document.save()
         if latest is not None:

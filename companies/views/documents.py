@@ -7,6 +7,7 @@ from django.core.files.uploadhandler import StopUpload, TemporaryFileUploadHandl
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -27,6 +28,15 @@ class SizeLimitedUploadHandler(TemporaryFileUploadHandler):
         self.limit = limit
         self.received = 0
         self.exceeded = False
+        self.failed = False
+
+    def new_file(self, *args, **kwargs):
+        try:
+            super().new_file(*args, **kwargs)
+        except OSError:
+            # The temporary directory is full or unwritable: refuse, don't answer 500.
+            self.failed = True
+            raise StopUpload(connection_reset=False) from None
 
     def receive_data_chunk(self, raw_data, start):
         self.received += len(raw_data)
@@ -34,7 +44,18 @@ class SizeLimitedUploadHandler(TemporaryFileUploadHandler):
             self.exceeded = True
             # Read and discard the rest, so the browser gets the answer, but keep nothing.
             raise StopUpload(connection_reset=False)
-        return super().receive_data_chunk(raw_data, start)
+        try:
+            return super().receive_data_chunk(raw_data, start)
+        except OSError:
+            self.failed = True
+            raise StopUpload(connection_reset=False) from None
+
+
+STORAGE_FAILED = gettext_lazy(
+    "The file could not be saved because of a problem on our side (storage full or"
+    " unavailable). Nothing was kept: try again later, and tell the project staff if it"
+    " happens again."
+)
 
 
 def _kind_or_404(kind_key):
@@ -75,7 +96,9 @@ def upload(request, pk, kind_key):
 @csrf_protect
 def _store(request, company, kind, handler):
     uploaded = request.FILES.get("file")
-    if handler.exceeded:
+    if handler.failed:
+        messages.error(request, STORAGE_FAILED)
+    elif handler.exceeded:
         messages.error(
             request,
             _("The file is larger than %(size)d MB: reduce it (e.g. scan at 200 dpi).")
@@ -99,6 +122,8 @@ def _store(request, company, kind, handler):
                 request,
                 _("The virus check is not available right now: try again in a few minutes."),
             )
+        except services.StorageFailed:
+            messages.error(request, STORAGE_FAILED)
         except services.DuplicateDocument as duplicate:
             messages.error(
                 request,
