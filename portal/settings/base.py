@@ -108,6 +108,17 @@ if os.environ.get("DATABASE_URL"):
     DATABASES["default"] = dj_database_url.parse(
         os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
     )
+# SQLite (dev and tests) with several writers: every transaction takes the write lock when
+# it begins (so a second writer waits, then sees the first one's result, as a row lock does
+# on PostgreSQL) and waits up to 20 s for it instead of failing with "database is locked";
+# WAL lets readers go on while one writes.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES.get("default", {}).get("ENGINE") == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------
