@@ -5,8 +5,10 @@ back office of host companies answers 403 (or 404 for objects outside the user's
 territories), so that a refusal is unambiguous to people and to tests.
 """
 
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseForbidden
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -30,6 +32,30 @@ class ForbiddenNotRedirect:
 def refusing(view_class):
     """``view_class`` with refusals answered 403."""
     return type(f"Refusing{view_class.__name__}", (ForbiddenNotRedirect, view_class), {})
+
+
+def scoped(view_class, scope):
+    """``view_class`` answering 404 for any object outside ``scope(user)``, 403 otherwise.
+
+    The generic history, usage and delete views look the object up among all rows and only
+    then check permissions: a 403 for another territory's id and a 404 for a missing one
+    would tell which ids exist. Looked up in the user's scope, both are a 404.
+    """
+
+    def get_object(self, queryset=None):
+        pk = unquote(str(self.kwargs[getattr(self, "pk_url_kwarg", "pk")]))
+        return get_object_or_404(scope(self.request.user), pk=pk)
+
+    return type(
+        f"Scoped{view_class.__name__}",
+        (ForbiddenNotRedirect, view_class),
+        {"get_object": get_object},
+    )
+
+
+def scoped_views(scope):
+    """A viewset's delete, history and usage views, looked up in ``scope(user)``."""
+    return scoped(generic.DeleteView, scope), scoped(HistoryView, scope), scoped(UsageView, scope)
 
 
 GENERIC_VIEWS = {

@@ -36,7 +36,7 @@ from companies.backoffice.placements import (
     outcome,
 )
 from companies.backoffice.refusals import GENERIC_VIEWS as REFUSING
-from companies.backoffice.refusals import ForbiddenNotRedirect
+from companies.backoffice.refusals import ForbiddenNotRedirect, scoped_views
 from companies.backoffice.views import (
     CapacityColumn,
     CompanyIndexView,
@@ -44,6 +44,7 @@ from companies.backoffice.views import (
     decide,
 )
 from companies.models import Company, CompanyDocument, Intern, Placement, Position
+from companies.services import document_review
 
 
 class RefusingViewSet(ModelViewSet):
@@ -54,6 +55,18 @@ class RefusingViewSet(ModelViewSet):
     delete_view_class = REFUSING["delete_view_class"]
     history_view_class = REFUSING["history_view_class"]
     usage_view_class = REFUSING["usage_view_class"]
+
+
+def reviewable_companies(user):
+    return Company.objects.reviewable_by(user)
+
+
+def reviewable_positions(user):
+    return Position.objects.filter(company__in=Company.objects.reviewable_by(user))
+
+
+def reviewable_documents(user):
+    return document_review.reviewable_documents(user)
 
 
 class CompanyViewSet(RefusingViewSet):
@@ -67,6 +80,7 @@ class CompanyViewSet(RefusingViewSet):
     index_view_class = CompanyIndexView
     inspect_view_class = CompanyReviewView
     inspect_view_enabled = True
+    delete_view_class, history_view_class, usage_view_class = scoped_views(reviewable_companies)
     copy_view_enabled = False
     # The generic add and edit views exist but the permission policy refuses them.
     exclude_form_fields = []
@@ -149,6 +163,7 @@ class PositionViewSet(RefusingViewSet):
     url_prefix = "host-companies/positions"
     name = "positions_admin"
     index_view_class = PositionIndexView
+    delete_view_class, history_view_class, usage_view_class = scoped_views(reviewable_positions)
     copy_view_enabled = False
     exclude_form_fields = []
     search_fields = ["title", "company__legal_name"]
@@ -173,6 +188,7 @@ class DocumentViewSet(RefusingViewSet):
     url_prefix = "host-companies/documents"
     name = "documents_admin"
     index_view_class = DocumentQueueView
+    delete_view_class, history_view_class, usage_view_class = scoped_views(reviewable_documents)
     copy_view_enabled = False
     exclude_form_fields = []
 
