@@ -5,10 +5,11 @@ back office of host companies answers 403 (or 404 for objects outside the user's
 territories), so that a refusal is unambiguous to people and to tests.
 """
 
+from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseForbidden
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
@@ -68,11 +69,15 @@ GENERIC_VIEWS = {
 
 
 class BackOfficeRefusalMiddleware:
-    """Signed-in users who are not staff get a 403 from the host-companies back office.
+    """Signed-in users who are not staff never reach Wagtail's login page from /admin/.
 
-    Wagtail would send them to its login page, as if signing in again could help.
+    Wagtail would send them to the login page, which, seeing them signed in, sends them back
+    to /admin/: a redirect loop the browser ends with "too many redirects". The host
+    companies back office answers 403; any other admin address takes them to their company
+    area with a message saying why.
     """
 
+    ADMIN = "/admin/"
     PREFIX = "/admin/host-companies/"
 
     def __init__(self, get_response):
@@ -81,9 +86,18 @@ class BackOfficeRefusalMiddleware:
     def __call__(self, request):
         user = request.user
         if (
-            request.path.startswith(self.PREFIX)
+            request.path.startswith(self.ADMIN)
             and user.is_authenticated
             and not user.has_perm("wagtailadmin.access_admin")
         ):
-            return forbidden()
+            if request.path.startswith(self.PREFIX):
+                return forbidden()
+            messages.info(
+                request,
+                _(
+                    "The administration area is for the project staff. Your company's "
+                    "pages are here."
+                ),
+            )
+            return redirect("companies:index")
         return self.get_response(request)
