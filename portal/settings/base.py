@@ -252,6 +252,8 @@ APPRODO_SENT_EMAIL_DAYS = int(os.environ.get("APPRODO_SENT_EMAIL_DAYS", "90"))
 # set, every upload is scanned before it is kept and refused if the scanner does not answer.
 APPRODO_CLAMD_ADDRESS = os.environ.get("APPRODO_CLAMD_ADDRESS", "")
 APPRODO_CLAMD_TIMEOUT = int(os.environ.get("APPRODO_CLAMD_TIMEOUT", "30"))
+# PDFs carrying other files (attachments): "refuse" (default) or "flag" (kept, staff warned).
+APPRODO_PDF_EMBEDDED_FILES = os.environ.get("APPRODO_PDF_EMBEDDED_FILES", "refuse")
 # Behind nginx: downloads are checked and logged by Django, then sent by nginx from this
 # internal location (see docs/operations.md). Empty: Django streams the file itself.
 APPRODO_PRIVATE_ACCEL_PREFIX = os.environ.get("APPRODO_PRIVATE_ACCEL_PREFIX", "")
