@@ -74,9 +74,23 @@ def check_name(name):
     if "/" in name or "\\" in name or name.strip(".") == "":
         raise UploadRefused(_("The file name contains a path: rename the file."), "name_path")
     parts = name.lower().split(".")
-    if len(parts) < 2 or parts[-1] not in ALLOWED_SUFFIXES:
+    # The content is checked later; the name alone tells what to fix here.
+    if len(parts) < 2:
         raise UploadRefused(
-            _("Only PDF files, or PDF files signed digitally (.p7m), can be uploaded."),
+            _(
+                "Only PDF files, or PDF files signed digitally (.p7m), can be uploaded: this "
+                "file name has no extension. If it is a PDF, rename it so that it ends in .pdf."
+            ),
+            "no_suffix",
+        )
+    if parts[-1] not in ALLOWED_SUFFIXES:
+        raise UploadRefused(
+            _(
+                "Only PDF files, or PDF files signed digitally (.p7m), can be uploaded: this "
+                "file name ends in “.%(suffix)s”. If it is a PDF, rename it so that it ends "
+                "in .pdf."
+            )
+            % {"suffix": parts[-1][:20]},
             "suffix",
         )
     if any(part in RISKY_INNER for part in parts[1:-1]):

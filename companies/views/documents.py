@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadhandler import StopUpload, TemporaryFileUploadHandler
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -90,7 +91,16 @@ def upload(request, pk, kind_key):
         return redirect("companies:documents", pk=company.pk)
     handler = SizeLimitedUploadHandler(request, kind.max_bytes)
     request.upload_handlers = [handler]
-    return _store(request, company, kind, handler)
+    try:
+        return _store(request, company, kind, handler)
+    except MultiPartParserError as error:
+        # Django refuses a part whose headers pass 1 KB, in practice a very long file name;
+        # nothing was stored, so the company gets its page and the reason, not a bare 400.
+        if "header size" in str(error):
+            messages.error(request, _("The file name is too long: rename the file."))
+        else:
+            messages.error(request, _("The upload could not be read: try again."))
+        return redirect("companies:documents", pk=company.pk)
 
 
 @csrf_protect
