@@ -4,6 +4,7 @@ from companies.services import document_review, placements, review
 from companies.services.documents import (
     DocumentLocked,
     DuplicateDocument,
+    ReplacementNotConfirmed,
     StorageFailed,
     record_download,
     record_infected,
@@ -49,6 +50,7 @@ __all__ = [
     "LastAdmin",
     "NotAdmin",
     "NotEditable",
+    "ReplacementNotConfirmed",
     "SiteInUse",
     "StorageFailed",
     "TooManyRequests",

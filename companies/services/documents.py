@@ -21,6 +21,10 @@ class DocumentLocked(Exception):
     """Reviewed or replaced versions are part of the record: they cannot be withdrawn."""
 
 
+class ReplacementNotConfirmed(Exception):
+    """An accepted version is in force: replacing it must be asked for explicitly."""
+
+
 class StorageFailed(Exception):
     """The private storage could not keep the file (disk full, unwritable, bucket down)."""
 
@@ -51,8 +55,12 @@ def _store_file(document, uploaded):
 
 
 @transaction.atomic
-def upload_document(user, company, kind, uploaded):
+def upload_document(user, company, kind, uploaded, replace_accepted=False):
     """Checks the file by content, stores it privately as the kind's next version.
+
+    An accepted version stays in force (placements go on, the checklist stays satisfied)
+    until staff accept the new one; uploading over it needs ``replace_accepted``, else
+    ReplacementNotConfirmed. A version still awaiting review, or rejected, is superseded.
 
     Raises antivirus.Infected, antivirus.ScannerUnavailable, uploads.UploadRefused,
     DuplicateDocument or StorageFailed; then nothing is stored. The scan comes first, so
@@ -66,10 +74,12 @@ def upload_document(user, company, kind, uploaded):
     same = versions.filter(sha256=inspection.sha256).order_by("-version").first()
     if same is not None:
         raise DuplicateDocument(same)
+    if versions.filter(status=DocumentStatus.ACCEPTED).exists() and not replace_accepted:
+        raise ReplacementNotConfirmed
     # Locked: a staff decision on this version waits, or is seen, before it is superseded.
     latest = (
         versions.select_for_update()
-        .exclude(status=DocumentStatus.SUPERSEDED)
+        .exclude(status__in=[DocumentStatus.SUPERSEDED, DocumentStatus.ACCEPTED])
         .order_by("-version")
         .first()
     )
@@ -101,6 +111,7 @@ def upload_document(user, company, kind, uploaded):
                 "document": document.pk,
                 "kind": str(kind.translation_key),
                 "v": document.version,
+                "replaces_accepted": replace_accepted,
             },
         )
     except BaseException:
@@ -116,12 +127,16 @@ def withdraw_document(user, company, document):
     document = locked.documents.select_for_update().get(pk=document.pk)
     if document.status != DocumentStatus.UPLOADED:
         raise DocumentLocked
-    previous = (
-        locked.documents.filter(kind_key=document.kind_key, status=DocumentStatus.SUPERSEDED)
-        .order_by("-version")
-        .first()
-    )
-    if previous is not None and previous.replaced_status:
+    versions = locked.documents.filter(kind_key=document.kind_key).exclude(pk=document.pk)
+    previous = versions.filter(status=DocumentStatus.SUPERSEDED).order_by("-version").first()
+    # Only the version this upload replaced comes back, never one older than the version
+    # in force (an accepted version is not superseded by an upload, only by acceptance).
+    current = versions.exclude(status=DocumentStatus.SUPERSEDED).order_by("-version").first()
+    if (
+        previous is not None
+        and previous.replaced_status
+        and (current is None or previous.version > current.version)
+    ):
         previous.status, previous.replaced_status = previous.replaced_status, ""
         previous.save(update_fields=["status", "replaced_status"])
     name, storage = document.file.name, document.file.storage

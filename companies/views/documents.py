@@ -59,6 +59,11 @@ STORAGE_FAILED = gettext_lazy(
 )
 
 
+IN_FORCE = gettext_lazy(
+    "The accepted version stays in force until the project staff accept the new one."
+)
+
+
 def _kind_or_404(kind_key):
     kind = DocumentKind.objects.filter(translation_key=kind_key, active=True).first()
     if kind is None:
@@ -118,7 +123,22 @@ def _store(request, company, kind, handler):
         messages.error(request, _("Choose the file to upload."))
     else:
         try:
-            document = services.upload_document(request.user, company, kind, uploaded)
+            document = services.upload_document(
+                request.user,
+                company,
+                kind,
+                uploaded,
+                replace_accepted=request.POST.get("replace_accepted") == "1",
+            )
+        except services.ReplacementNotConfirmed:
+            messages.error(
+                request,
+                _(
+                    "“%(name)s” is already accepted. To replace it, tick the box confirming "
+                    "the replacement and upload again."
+                )
+                % {"name": kind.name},
+            )
         except uploads.UploadRefused as refused:
             messages.error(request, refused.message)
         except antivirus.Infected as infected:
@@ -146,6 +166,8 @@ def _store(request, company, kind, handler):
                 _("“%(name)s” uploaded as version %(version)d: the project staff will review it.")
                 % {"name": document.original_name, "version": document.version},
             )
+            if request.POST.get("replace_accepted") == "1":
+                messages.info(request, IN_FORCE)
     return redirect("companies:documents", pk=company.pk)
 
 
