@@ -24,7 +24,21 @@ class ChecklistRow:
     history: list = field(default_factory=list)
 
     @property
+    def in_force(self):
+        """The accepted version, which stays in force while a newer one awaits review."""
+        return next((v for v in self.history if v.status == DocumentStatus.ACCEPTED), None)
+
+    @property
+    def pending(self):
+        """A newer version than the one in force, not accepted (yet)."""
+        if self.in_force is not None and self.latest is not None and self.latest != self.in_force:
+            return self.latest
+        return None
+
+    @property
     def state(self):
+        if self.in_force is not None:
+            return DocumentStatus.ACCEPTED
         return self.latest.status if self.latest else "missing"
 
     @property

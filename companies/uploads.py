@@ -5,7 +5,8 @@ Accepted: a PDF that a PDF library can open (not encrypted against reading), or 
 content type are never trusted. The result says whether a signature is present (PAdES in
 the PDF, or the CAdES envelope) and, when readable, the signer's certificate subject; the
 signature is not verified (certificate chains are later work). PDFs with JavaScript or
-launch actions are accepted but flagged for staff.
+launch actions are accepted but flagged for staff; PDFs carrying embedded files are refused,
+or accepted and flagged where APPRODO_PDF_EMBEDDED_FILES is "flag".
 """
 
 import hashlib
@@ -16,6 +17,7 @@ from dataclasses import dataclass, field
 
 import filetype
 from asn1crypto import cms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
 
@@ -43,7 +45,7 @@ class Inspection:
     name: str = ""
     signature: str = "none"  # none | pades | cades
     signer: str = ""
-    flags: list = field(default_factory=list)  # "javascript", "launch"
+    flags: list = field(default_factory=list)  # "javascript", "launch", "embedded_files"
 
 
 # Characters that change how a name reads without being visible (right-to-left override…).
@@ -72,9 +74,23 @@ def check_name(name):
     if "/" in name or "\\" in name or name.strip(".") == "":
         raise UploadRefused(_("The file name contains a path: rename the file."), "name_path")
     parts = name.lower().split(".")
-    if len(parts) < 2 or parts[-1] not in ALLOWED_SUFFIXES:
+    # The content is checked later; the name alone tells what to fix here.
+    if len(parts) < 2:
         raise UploadRefused(
-            _("Only PDF files, or PDF files signed digitally (.p7m), can be uploaded."),
+            _(
+                "Only PDF files, or PDF files signed digitally (.p7m), can be uploaded: this "
+                "file name has no extension. If it is a PDF, rename it so that it ends in .pdf."
+            ),
+            "no_suffix",
+        )
+    if parts[-1] not in ALLOWED_SUFFIXES:
+        raise UploadRefused(
+            _(
+                "Only PDF files, or PDF files signed digitally (.p7m), can be uploaded: this "
+                "file name ends in “.%(suffix)s”. If it is a PDF, rename it so that it ends "
+                "in .pdf."
+            )
+            % {"suffix": parts[-1][:20]},
             "suffix",
         )
     if any(part in RISKY_INNER for part in parts[1:-1]):
@@ -104,12 +120,21 @@ def _read_pdf(stream):
     """
     reader = _open_pdf(stream)
     try:
-        return _pdf_signature_and_flags(reader)
+        signature, signer, flags = _pdf_signature_and_flags(reader)
     except Exception as error:
         raise UploadRefused(
             _("The file looks like a PDF but cannot be read: export it again as PDF."),
             "broken_pdf",
         ) from error
+    if "embedded_files" in flags and settings.APPRODO_PDF_EMBEDDED_FILES != "flag":
+        raise UploadRefused(
+            _(
+                "The PDF contains attached files, which cannot be accepted: export the "
+                "document again as PDF without attachments."
+            ),
+            "embedded_files",
+        )
+    return signature, signer, flags
 
 
 def _open_pdf(stream):
@@ -151,9 +176,14 @@ def _pdf_signature_and_flags(reader):
         flags.append("javascript")
     if _has_action(root, "/Launch"):
         flags.append("launch")
+    if names and "/EmbeddedFiles" in names.get_object():
+        flags.append("embedded_files")
     for page in reader.pages:
         for annotation in page.get("/Annots") or []:
-            action = annotation.get_object().get("/A")
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/FileAttachment" and "embedded_files" not in flags:
+                flags.append("embedded_files")
+            action = annotation.get("/A")
             if action is not None:
                 kind = action.get_object().get("/S")
                 if kind == "/JavaScript" and "javascript" not in flags:

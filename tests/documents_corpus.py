@@ -202,3 +202,93 @@ def malformed():
         "names-number": _raw("/Names", NumberObject(5)),
         "signature-value-string": _one_page(signature_field),
     }
+
+
+def _annotation(subtype, **entries):
+    """A one-page PDF whose page carries one annotation with the given entries."""
+
+    def change(writer):
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject(subtype),
+                NameObject("/Rect"): ArrayObject([NumberObject(n) for n in (50, 50, 150, 80)]),
+                **{NameObject(f"/{k}"): v for k, v in entries.items()},
+            }
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+
+    return _one_page(change)
+
+
+def _action(kind, **entries):
+    return DictionaryObject(
+        {
+            NameObject("/S"): NameObject(kind),
+            **{NameObject(f"/{k}"): TextStringObject(v) for k, v in entries.items()},
+        }
+    )
+
+
+def with_link_launching():
+    """A link that starts a program when clicked (no document-level action)."""
+    return _annotation("/Link", A=_action("/Launch", F="cmd.exe"))
+
+
+def with_link_javascript():
+    """A link that runs JavaScript when clicked (no document-level action)."""
+    return _annotation("/Link", A=_action("/JavaScript", JS="app.alert('ciao');"))
+
+
+def with_named_javascript():
+    """Document-level JavaScript in the catalog's /Names tree, run when the PDF opens."""
+
+    def change(writer):
+        action = writer._add_object(_action("/JavaScript", JS="app.alert('ciao');"))
+        tree = DictionaryObject(
+            {NameObject("/Names"): ArrayObject([TextStringObject("avvio"), action])}
+        )
+        writer._root_object[NameObject("/Names")] = DictionaryObject(
+            {NameObject("/JavaScript"): writer._add_object(tree)}
+        )
+
+    return _one_page(change)
+
+
+def with_embedded_file():
+    """A PDF carrying another file in its /EmbeddedFiles name tree."""
+    return _one_page(lambda writer: writer.add_attachment("fattura.exe", PE))
+
+
+def with_file_attachment_annotation():
+    """A PDF carrying a file in a file-attachment annotation (the paper-clip icon)."""
+
+    def change(writer):
+        stream = writer._add_object(_embedded_stream(PE))
+        spec = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Filespec"),
+                NameObject("/F"): TextStringObject("fattura.exe"),
+                NameObject("/EF"): DictionaryObject({NameObject("/F"): stream}),
+            }
+        )
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/FileAttachment"),
+                NameObject("/Rect"): ArrayObject([NumberObject(n) for n in (50, 50, 70, 70)]),
+                NameObject("/FS"): writer._add_object(spec),
+            }
+        )
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+
+    return _one_page(change)
+
+
+def _embedded_stream(data):
+    from pypdf.generic import DecodedStreamObject
+
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    stream[NameObject("/Type")] = NameObject("/EmbeddedFile")
+    return stream

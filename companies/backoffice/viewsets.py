@@ -36,7 +36,7 @@ from companies.backoffice.placements import (
     outcome,
 )
 from companies.backoffice.refusals import GENERIC_VIEWS as REFUSING
-from companies.backoffice.refusals import ForbiddenNotRedirect
+from companies.backoffice.refusals import ForbiddenNotRedirect, scoped_views
 from companies.backoffice.views import (
     CapacityColumn,
     CompanyIndexView,
@@ -45,6 +45,7 @@ from companies.backoffice.views import (
 )
 from companies.backoffice.withdrawal import withdraw
 from companies.models import Company, CompanyDocument, Intern, Placement, Position
+from companies.services import document_review
 
 
 class RefusingViewSet(ModelViewSet):
@@ -55,6 +56,18 @@ class RefusingViewSet(ModelViewSet):
     delete_view_class = REFUSING["delete_view_class"]
     history_view_class = REFUSING["history_view_class"]
     usage_view_class = REFUSING["usage_view_class"]
+
+
+def reviewable_companies(user):
+    return Company.objects.reviewable_by(user)
+
+
+def reviewable_positions(user):
+    return Position.objects.filter(company__in=Company.objects.reviewable_by(user))
+
+
+def reviewable_documents(user):
+    return document_review.reviewable_documents(user)
 
 
 class CompanyViewSet(RefusingViewSet):
@@ -68,6 +81,7 @@ class CompanyViewSet(RefusingViewSet):
     index_view_class = CompanyIndexView
     inspect_view_class = CompanyReviewView
     inspect_view_enabled = True
+    delete_view_class, history_view_class, usage_view_class = scoped_views(reviewable_companies)
     copy_view_enabled = False
     # The generic add and edit views exist but the permission policy refuses them.
     exclude_form_fields = []
@@ -150,6 +164,7 @@ class PositionViewSet(RefusingViewSet):
     url_prefix = "host-companies/positions"
     name = "positions_admin"
     index_view_class = PositionIndexView
+    delete_view_class, history_view_class, usage_view_class = scoped_views(reviewable_positions)
     copy_view_enabled = False
     exclude_form_fields = []
     search_fields = ["title", "company__legal_name"]
@@ -174,6 +189,7 @@ class DocumentViewSet(RefusingViewSet):
     url_prefix = "host-companies/documents"
     name = "documents_admin"
     index_view_class = DocumentQueueView
+    delete_view_class, history_view_class, usage_view_class = scoped_views(reviewable_documents)
     copy_view_enabled = False
     exclude_form_fields = []
 

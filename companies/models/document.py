@@ -147,6 +147,16 @@ class CompanyDocument(models.Model):
         return f"{self.company} · {self.original_name} (v{self.version})"
 
     @property
+    def flag_labels(self):
+        """The content check's warnings, in words for the staff review screen."""
+        labels = {
+            "javascript": _("the PDF contains JavaScript"),
+            "launch": _("the PDF can launch programs"),
+            "embedded_files": _("the PDF carries attached files"),
+        }
+        return [labels.get(flag, flag) for flag in self.flags]
+
+    @property
     def signature_label(self):
         return {
             "pades": _("PAdES signature present, not verified"),

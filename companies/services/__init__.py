@@ -4,6 +4,8 @@ from companies.services import document_review, placements, review
 from companies.services.documents import (
     DocumentLocked,
     DuplicateDocument,
+    ReplacementNotConfirmed,
+    StorageFailed,
     record_download,
     record_infected,
     upload_document,
@@ -48,7 +50,9 @@ __all__ = [
     "LastAdmin",
     "NotAdmin",
     "NotEditable",
+    "ReplacementNotConfirmed",
     "SiteInUse",
+    "StorageFailed",
     "TooManyRequests",
     "WrongAccount",
     "accept_invitation",

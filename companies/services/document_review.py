@@ -28,6 +28,11 @@ def _decide(user, document, status, reason=""):
     if locked is None or locked.status != DocumentStatus.UPLOADED:
         # Withdrawn or decided by someone else while this request waited for the lock.
         raise AlreadyDecided(document.company, None)
+    if status == DocumentStatus.ACCEPTED:
+        # The new version takes over: the one in force until now joins the history.
+        CompanyDocument.objects.filter(
+            company_id=locked.company_id, kind_key=locked.kind_key, status=DocumentStatus.ACCEPTED
+        ).update(status=DocumentStatus.SUPERSEDED, replaced_status="")
     locked.status = status
     locked.rejection_reason = reason
     locked.reviewed_by = user

@@ -1,5 +1,7 @@
 """One function per document action: upload a version, withdraw it, download it."""
 
+import logging
+
 from django.db import transaction
 from wagtail.log_actions import log
 
@@ -19,13 +21,50 @@ class DocumentLocked(Exception):
     """Reviewed or replaced versions are part of the record: they cannot be withdrawn."""
 
 
+class ReplacementNotConfirmed(Exception):
+    """An accepted version is in force: replacing it must be asked for explicitly."""
+
+
+class StorageFailed(Exception):
+    """The private storage could not keep the file (disk full, unwritable, bucket down)."""
+
+
+logger = logging.getLogger(__name__)
+
+
+def _store_file(document, uploaded):
+    """Writes the file under its random name, or removes whatever a failed write left.
+
+    A disk that fills up mid-write leaves a partial file under the name the storage was
+    given; the name is random and checked free first, so deleting it removes only that.
+    """
+    storage = document.file.storage
+    name = document.file.field.generate_filename(document, "upload")
+    while storage.exists(name):
+        name = document.file.field.generate_filename(document, "upload")
+    try:
+        document.file.name = storage.save(name, uploaded, max_length=document.file.field.max_length)
+    except OSError as error:
+        logger.exception("Private storage refused an upload for company %s", document.company_id)
+        try:
+            if storage.exists(name):
+                storage.delete(name)
+        except OSError:
+            logger.exception("A partial upload could not be removed: %s", name)
+        raise StorageFailed from error
+
+
 @transaction.atomic
-def upload_document(user, company, kind, uploaded):
+def upload_document(user, company, kind, uploaded, replace_accepted=False):
     """Checks the file by content, stores it privately as the kind's next version.
 
-    Raises antivirus.Infected, antivirus.ScannerUnavailable, uploads.UploadRefused or
-    DuplicateDocument; then nothing is stored. The scan comes first, so no library parses
-    a file that clamd would have refused.
+    An accepted version stays in force (placements go on, the checklist stays satisfied)
+    until staff accept the new one; uploading over it needs ``replace_accepted``, else
+    ReplacementNotConfirmed. A version still awaiting review, or rejected, is superseded.
+
+    Raises antivirus.Infected, antivirus.ScannerUnavailable, uploads.UploadRefused,
+    DuplicateDocument or StorageFailed; then nothing is stored. The scan comes first, so
+    no library parses a file that clamd would have refused.
     """
     name = uploads.check_name(uploaded.name)
     antivirus.scan(uploaded)
@@ -35,10 +74,12 @@ def upload_document(user, company, kind, uploaded):
     same = versions.filter(sha256=inspection.sha256).order_by("-version").first()
     if same is not None:
         raise DuplicateDocument(same)
+    if versions.filter(status=DocumentStatus.ACCEPTED).exists() and not replace_accepted:
+        raise ReplacementNotConfirmed
     # Locked: a staff decision on this version waits, or is seen, before it is superseded.
     latest = (
         versions.select_for_update()
-        .exclude(status=DocumentStatus.SUPERSEDED)
+        .exclude(status__in=[DocumentStatus.SUPERSEDED, DocumentStatus.ACCEPTED])
         .order_by("-version")
         .first()
     )
@@ -55,7 +96,7 @@ def upload_document(user, company, kind, uploaded):
         flags=inspection.flags,
         uploaded_by=user,
     )
-    document.file.save("upload", uploaded, save=False)
+    _store_file(document, uploaded)
     try:
         document.save()
         if latest is not None:
@@ -70,6 +111,7 @@ def upload_document(user, company, kind, uploaded):
                 "document": document.pk,
                 "kind": str(kind.translation_key),
                 "v": document.version,
+                "replaces_accepted": replace_accepted,
             },
         )
     except BaseException:
@@ -85,12 +127,16 @@ def withdraw_document(user, company, document):
     document = locked.documents.select_for_update().get(pk=document.pk)
     if document.status != DocumentStatus.UPLOADED:
         raise DocumentLocked
-    previous = (
-        locked.documents.filter(kind_key=document.kind_key, status=DocumentStatus.SUPERSEDED)
-        .order_by("-version")
-        .first()
-    )
-    if previous is not None and previous.replaced_status:
+    versions = locked.documents.filter(kind_key=document.kind_key).exclude(pk=document.pk)
+    previous = versions.filter(status=DocumentStatus.SUPERSEDED).order_by("-version").first()
+    # Only the version this upload replaced comes back, never one older than the version
+    # in force (an accepted version is not superseded by an upload, only by acceptance).
+    current = versions.exclude(status=DocumentStatus.SUPERSEDED).order_by("-version").first()
+    if (
+        previous is not None
+        and previous.replaced_status
+        and (current is None or previous.version > current.version)
+    ):
         previous.status, previous.replaced_status = previous.replaced_status, ""
         previous.save(update_fields=["status", "replaced_status"])
     name, storage = document.file.name, document.file.storage

@@ -5,8 +5,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadhandler import StopUpload, TemporaryFileUploadHandler
 from django.http import Http404
+from django.http.multipartparser import MultiPartParserError
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -27,6 +29,15 @@ class SizeLimitedUploadHandler(TemporaryFileUploadHandler):
         self.limit = limit
         self.received = 0
         self.exceeded = False
+        self.failed = False
+
+    def new_file(self, *args, **kwargs):
+        try:
+            super().new_file(*args, **kwargs)
+        except OSError:
+            # The temporary directory is full or unwritable: refuse, don't answer 500.
+            self.failed = True
+            raise StopUpload(connection_reset=False) from None
 
     def receive_data_chunk(self, raw_data, start):
         self.received += len(raw_data)
@@ -34,7 +45,23 @@ class SizeLimitedUploadHandler(TemporaryFileUploadHandler):
             self.exceeded = True
             # Read and discard the rest, so the browser gets the answer, but keep nothing.
             raise StopUpload(connection_reset=False)
-        return super().receive_data_chunk(raw_data, start)
+        try:
+            return super().receive_data_chunk(raw_data, start)
+        except OSError:
+            self.failed = True
+            raise StopUpload(connection_reset=False) from None
+
+
+STORAGE_FAILED = gettext_lazy(
+    "The file could not be saved because of a problem on our side (storage full or"
+    " unavailable). Nothing was kept: try again later, and tell the project staff if it"
+    " happens again."
+)
+
+
+IN_FORCE = gettext_lazy(
+    "The accepted version stays in force until the project staff accept the new one."
+)
 
 
 def _kind_or_404(kind_key):
@@ -69,13 +96,24 @@ def upload(request, pk, kind_key):
         return redirect("companies:documents", pk=company.pk)
     handler = SizeLimitedUploadHandler(request, kind.max_bytes)
     request.upload_handlers = [handler]
-    return _store(request, company, kind, handler)
+    try:
+        return _store(request, company, kind, handler)
+    except MultiPartParserError as error:
+        # Django refuses a part whose headers pass 1 KB, in practice a very long file name;
+        # nothing was stored, so the company gets its page and the reason, not a bare 400.
+        if "header size" in str(error):
+            messages.error(request, _("The file name is too long: rename the file."))
+        else:
+            messages.error(request, _("The upload could not be read: try again."))
+        return redirect("companies:documents", pk=company.pk)
 
 
 @csrf_protect
 def _store(request, company, kind, handler):
     uploaded = request.FILES.get("file")
-    if handler.exceeded:
+    if handler.failed:
+        messages.error(request, STORAGE_FAILED)
+    elif handler.exceeded:
         messages.error(
             request,
             _("The file is larger than %(size)d MB: reduce it (e.g. scan at 200 dpi).")
@@ -85,7 +123,22 @@ def _store(request, company, kind, handler):
         messages.error(request, _("Choose the file to upload."))
     else:
         try:
-            document = services.upload_document(request.user, company, kind, uploaded)
+            document = services.upload_document(
+                request.user,
+                company,
+                kind,
+                uploaded,
+                replace_accepted=request.POST.get("replace_accepted") == "1",
+            )
+        except services.ReplacementNotConfirmed:
+            messages.error(
+                request,
+                _(
+                    "“%(name)s” is already accepted. To replace it, tick the box confirming "
+                    "the replacement and upload again."
+                )
+                % {"name": kind.name},
+            )
         except uploads.UploadRefused as refused:
             messages.error(request, refused.message)
         except antivirus.Infected as infected:
@@ -99,6 +152,8 @@ def _store(request, company, kind, handler):
                 request,
                 _("The virus check is not available right now: try again in a few minutes."),
             )
+        except services.StorageFailed:
+            messages.error(request, STORAGE_FAILED)
         except services.DuplicateDocument as duplicate:
             messages.error(
                 request,
@@ -111,6 +166,8 @@ def _store(request, company, kind, handler):
                 _("“%(name)s” uploaded as version %(version)d: the project staff will review it.")
                 % {"name": document.original_name, "version": document.version},
             )
+            if request.POST.get("replace_accepted") == "1":
+                messages.info(request, IN_FORCE)
     return redirect("companies:documents", pk=company.pk)
 
 

@@ -110,6 +110,17 @@ if os.environ.get("DATABASE_URL"):
     DATABASES["default"] = dj_database_url.parse(
         os.environ["DATABASE_URL"], conn_max_age=60, conn_health_checks=True
     )
+# SQLite (dev and tests) with several writers: every transaction takes the write lock when
+# it begins (so a second writer waits, then sees the first one's result, as a row lock does
+# on PostgreSQL) and waits up to 20 s for it instead of failing with "database is locked";
+# WAL lets readers go on while one writes.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+}
+if DATABASES.get("default", {}).get("ENGINE") == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------
@@ -248,6 +259,8 @@ APPRODO_SENT_EMAIL_DAYS = int(os.environ.get("APPRODO_SENT_EMAIL_DAYS", "90"))
 # set, every upload is scanned before it is kept and refused if the scanner does not answer.
 APPRODO_CLAMD_ADDRESS = os.environ.get("APPRODO_CLAMD_ADDRESS", "")
 APPRODO_CLAMD_TIMEOUT = int(os.environ.get("APPRODO_CLAMD_TIMEOUT", "30"))
+# PDFs carrying other files (attachments): "refuse" (default) or "flag" (kept, staff warned).
+APPRODO_PDF_EMBEDDED_FILES = os.environ.get("APPRODO_PDF_EMBEDDED_FILES", "refuse")
 # Behind nginx: downloads are checked and logged by Django, then sent by nginx from this
 # internal location (see docs/operations.md). Empty: Django streams the file itself.
 APPRODO_PRIVATE_ACCEL_PREFIX = os.environ.get("APPRODO_PRIVATE_ACCEL_PREFIX", "")

@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, PRIVATE_STORAGE, STATIC_ROOT, VAR_DIR
+from .base import DATABASES, PRIVATE_STORAGE, SQLITE_OPTIONS, STATIC_ROOT, VAR_DIR
 
 APPRODO_ENVIRONMENT = "development"
 DEBUG = True
@@ -16,6 +16,7 @@ if "default" not in DATABASES:
     DATABASES["default"] = {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "approdo.sqlite3",
+        "OPTIONS": SQLITE_OPTIONS,
     }
 
 APPRODO_EMAIL_TRANSPORT = "django.core.mail.backends.console.EmailBackend"

@@ -7,7 +7,7 @@ var/ so `--reuse-db` can keep it between runs.
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, PRIVATE_STORAGE, STATIC_ROOT, VAR_DIR
+from .base import DATABASES, PRIVATE_STORAGE, SQLITE_OPTIONS, STATIC_ROOT, VAR_DIR
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]
@@ -20,6 +20,7 @@ if "default" not in DATABASES:
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": VAR_DIR / "test.sqlite3",
         "TEST": {"NAME": str(VAR_DIR / "test-db.sqlite3")},
+        "OPTIONS": SQLITE_OPTIONS,
     }
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

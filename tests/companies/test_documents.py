@@ -233,10 +233,12 @@ class TestVersionsAndChecklist:
         first = CompanyDocument.objects.get()
         first.status = DocumentStatus.ACCEPTED
         first.save()
-        upload(member, member.company, "v2.pdf", corpus.pdf(text_marker=b"due"))
+        upload(
+            member, member.company, "v2.pdf", corpus.pdf(text_marker=b"due"), replace_accepted="1"
+        )
         first.refresh_from_db()
         second = CompanyDocument.objects.get(version=2)
-        assert first.status == DocumentStatus.SUPERSEDED
+        assert first.status == DocumentStatus.ACCEPTED  # in force until v2 is accepted
         assert second.status == DocumentStatus.UPLOADED
         page = member.get(url("documents", member.company.pk)).text
         assert "v1.pdf" in page and "v2.pdf" in page  # the history stays visible

@@ -150,13 +150,46 @@ class TestCapacity:
         assert entry.data["capacity_override"] is True
 
     def test_declined_and_ended_placements_free_their_place(self, setting):
-        first = placements.propose(setting["staff"], new_placement(setting))
-        placements.propose(setting["staff"], new_placement(setting))
-        placements.company_decision(
-            setting["member"], setting["company"], first, accept=False, reason="Non adatto."
+        # 8 employees: 2 interns at once. A decline, a completion and a termination each
+        # free one place, so five proposals fit and a sixth does not.
+        staff, member, company = setting["staff"], setting["member"], setting["company"]
+        first = placements.propose(staff, new_placement(setting))
+        second = placements.propose(staff, new_placement(setting))
+        placements.company_decision(member, company, first, accept=False, reason="Non adatto.")
+        third = placements.propose(staff, new_placement(setting))
+        for placement, end in ((second, "complete"), (third, "terminate")):
+            placements.company_decision(member, company, placement, True)
+            placements.staff_move(staff, placement, "start")
+            with pytest.raises(placements.CapacityExceeded):
+                placements.propose(staff, new_placement(setting))
+            placements.staff_move(staff, placement, end, reason="Ritiro.")
+            placements.propose(staff, new_placement(setting))
+        assert set(Placement.objects.values_list("status", flat=True)) == {
+            PlacementStatus.DECLINED,
+            PlacementStatus.COMPLETED,
+            PlacementStatus.TERMINATED,
+            PlacementStatus.PROPOSED,
+        }
+        with pytest.raises(placements.CapacityExceeded) as refused:
+            placements.propose(staff, new_placement(setting))
+        assert (refused.value.capacity, refused.value.occupied) == (2, 2)
+
+    def test_a_member_cannot_decide_on_another_companys_placement(self, setting):
+        # Their own company passes the membership check; the placement is someone else's.
+        other = CompanyFactory(territory=setting["territory"], status=CompanyStatus.APPROVED)
+        accepted_documents(other)
+        foreign = placements.propose(
+            setting["staff"],
+            new_placement(setting, company=other, site=OperatingSiteFactory(company=other)),
         )
-        placements.propose(setting["staff"], new_placement(setting))
-        assert Placement.objects.count() == 3
+        for accept in (True, False):
+            with pytest.raises(placements.NotPermitted):
+                placements.company_decision(
+                    setting["member"], setting["company"], foreign, accept, reason="No."
+                )
+        foreign.refresh_from_db()
+        assert foreign.status == PlacementStatus.PROPOSED
+        assert not foreign.events.exclude(action="propose").exists()
 
 
 class TestLifecycle:
