@@ -11,7 +11,7 @@ RTL_CSS := var/build/bootstrap-italia/css/bootstrap-italia.rtl.min.css
 CHROMIUM ?= /usr/bin/chromium
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: help install run test test-fast lint format check messages lock browsers scanner demo bench clean
+.PHONY: help install run test test-fast lint format check messages lock browsers scanner demo bench mutation clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -71,6 +71,9 @@ bench: install ## Benchmarks (gunicorn + wrk, production-like settings); writes 
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
 		else echo "make bench needs wrk: run 'sudo apt-get install -y wrk'"; exit 1; fi; }
 	$(PY) -m bench.run
+
+mutation: install ## Mutation testing (mutmut) of the modules guarding people and money; writes docs/testing.md
+	$(PY) -m tests.mutation_report $(MUTANTS)
 
 lint: install ## ruff lint and format check
 	$(VENV)/bin/ruff check .

@@ -105,3 +105,18 @@ def clamd_socket(tmp_path_factory):
         pytest.skip("ClamAV is not installed (`make scanner`)")
     with running_clamd(tmp_path_factory.mktemp("clamd")) as path:
         yield path
+
+
+@pytest.fixture
+def race(transactional_db):
+    """``race(first, second, expected=..., holds_lock=..., loser_waits=...)``: see tests/race.py.
+
+    PostgreSQL only: SQLite locks the whole database for each writer, there is no row to race.
+    """
+    from django.db import connection
+
+    from tests.race import run_race
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks need PostgreSQL; SQLite serialises writers on the whole database")
+    return run_race

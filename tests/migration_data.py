@@ -12,6 +12,7 @@ after the last one (pytest-django issue 1117); here it is loaded right after eve
 the database always holds what the migrations made, whatever runs next.
 """
 
+import json
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -47,9 +48,16 @@ def kept_database_was_flushed(alias=DEFAULT_DB_ALIAS):
 
 
 def snapshot(alias=DEFAULT_DB_ALIAS):
-    """Serialises the freshly set-up test database where Django's serialised rollback keeps it."""
+    """Serialises the freshly set-up test database where Django's serialised rollback keeps it.
+
+    Content types go first: building a Wagtail page or task while loading calls
+    ``ContentType.objects.get_for_model``, which would otherwise insert a content type under a
+    new id (when its cache is cold) and collide with the snapshot's own row a moment later.
+    """
     connection = connections[alias]
-    connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+    rows = json.loads(connection.creation.serialize_db_to_string())
+    rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")  # stable
+    connection._test_serialized_contents = json.dumps(rows)
 
 
 def restore(alias=DEFAULT_DB_ALIAS):

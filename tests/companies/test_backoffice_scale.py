@@ -1,20 +1,14 @@
-"""The staff queue under load: concurrent decisions and constant query counts."""
-
-import threading
+"""The staff queue under load: constant query counts (concurrent decisions: test_races)."""
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from companies.models import Company, CompanyEvent, CompanyLogEntry, CompanyStatus
-from companies.services import review
+from companies.models import Company, CompanyStatus
 from tests.factories.companies import (
-    CompanyFactory,
-    MembershipFactory,
     TerritoryFactory,
-    complete_dossier,
     partita_iva,
 )
 from tests.factories.users import moderator_of
@@ -79,47 +73,3 @@ def test_listing_and_home_panel_queries_do_not_grow_from_10_to_10000(client, no_
     for name, (small, large) in counts.items():
         assert small == large, (name, counts)
         assert large <= LISTING_MAX, (name, counts)
-
-
-@pytest.mark.django_db(transaction=True)
-@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="row locks need PostgreSQL")
-@pytest.mark.parametrize("attempt", range(5))
-def test_two_staff_deciding_at_once_apply_one_decision(mailoutbox, attempt):
-    territory = TerritoryFactory()
-    company = complete_dossier(CompanyFactory(territory=territory))
-    MembershipFactory(company=company)
-    company.transition("submit")
-    first, second = moderator_of(territory), moderator_of(territory)
-    barrier = threading.Barrier(2)
-    outcomes = []
-
-    def decide(user, service, *args):
-        try:
-            barrier.wait()
-            service(user, company, *args)
-            outcomes.append("applied")
-        except review.AlreadyDecided as decided:
-            outcomes.append(("refused", decided.event.actor_id))
-        finally:
-            connections.close_all()
-
-    threads = [
-        threading.Thread(target=decide, args=(first, review.approve)),
-        threading.Thread(target=decide, args=(second, review.request_changes, "Manca la PEC.")),
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert outcomes.count("applied") == 1, outcomes
-    refused = [o for o in outcomes if o != "applied"]
-    assert refused[0][1] in (first.pk, second.pk)  # the refusal names who decided
-    company.refresh_from_db()
-    assert company.status in (CompanyStatus.APPROVED, CompanyStatus.CHANGES_REQUESTED)
-    assert CompanyEvent.objects.filter(company=company).count() == 2  # submit + one decision
-    decisions = CompanyLogEntry.objects.filter(
-        action__in=["approdo.company.approve", "approdo.company.request_changes"]
-    )
-    assert decisions.count() == 1
-    assert len(mailoutbox) == 1

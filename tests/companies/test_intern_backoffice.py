@@ -10,6 +10,7 @@ from tests.companies.test_placements import new_placement
 from tests.companies.test_placements import setting as placement_setting  # noqa: F401
 from tests.factories.companies import TerritoryFactory
 from tests.factories.users import moderator_of
+from tests.forms import assert_form_error
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def test_a_new_intern_only_in_ones_own_territory(client, world):
         "staff_notes": "",
     }
     response = client.post(admin_url("interns_admin:add"), {**data, "territory": elsewhere.pk})
-    assert response.status_code == 200  # the form comes back with an error
+    assert_form_error(response, "territory", "valid choice")
     assert not Intern.objects.filter(family_name="Neri").exists()
     client.post(admin_url("interns_admin:add"), {**data, "territory": world["territory"].pk})
     created = Intern.objects.get(family_name="Neri")

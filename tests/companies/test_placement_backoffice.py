@@ -22,6 +22,7 @@ from tests.factories.companies import (
     TerritoryFactory,
 )
 from tests.factories.users import admin_user, moderator_of, staff_in_group
+from tests.forms import assert_form_error
 
 pytestmark = pytest.mark.django_db
 
@@ -143,8 +144,7 @@ class TestProposing:
     )
     def test_bad_input_comes_back_with_an_error_and_nothing_is_stored(self, world, overrides):
         response = world["client"].post(propose_url(world["company"]), proposal(world, **overrides))
-        assert response.status_code == 200
-        assert "error" in response.text
+        assert_form_error(response, next(iter(overrides)))
         assert not Placement.objects.exists()
 
     def test_only_the_companys_sites_and_the_users_interns_can_be_chosen(self, world):
@@ -154,7 +154,7 @@ class TestProposing:
             response = world["client"].post(
                 propose_url(world["company"]), proposal(world, **overrides)
             )
-            assert response.status_code == 200
+            assert_form_error(response, next(iter(overrides)), "valid choice")
         assert not Placement.objects.exists()
 
     def test_beyond_capacity_is_refused_with_the_numbers(self, world):

@@ -10,6 +10,7 @@ from companies.models import Position
 from tests.factories.companies import CompanyFactory, MembershipFactory, OperatingSiteFactory
 from tests.factories.pages import CallIndexPageFactory, CallPageFactory, home_page
 from tests.factories.users import UserFactory
+from tests.forms import assert_form_error
 
 pytestmark = pytest.mark.django_db
 
@@ -86,7 +87,7 @@ def test_another_companys_site_cannot_be_used(member):
     client, company, _site = member
     foreign_site = make_site(CompanyFactory(), name="Altrui")
     response = client.post(add_url(company), position_data(foreign_site))
-    assert response.status_code == 200
+    assert_form_error(response, "site")
     assert not Position.objects.exists()
 
 

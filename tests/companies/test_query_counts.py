@@ -94,7 +94,7 @@ def admin_client(client):
 @pytest.mark.parametrize(("name", "ceiling"), [("dashboard", DASHBOARD_MAX), ("team", TEAM_MAX)])
 def test_company_pages_do_not_grow_with_data(admin_client, client, name, ceiling):
     counts = []
-    for size in (1, 30):
+    for size in (1, 6):  # every related list grows sixfold: a query per row would show
         company = admin_client(size)
         with translation.override("it"):
             path = reverse(f"companies:{name}", args=[company.pk])
