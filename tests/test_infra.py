@@ -20,6 +20,7 @@ PRODUCTION_ENV = {
     "EMAIL_HOST": "smtp.example",
     "DEFAULT_FROM_EMAIL": "Approdo <noreply@approdo.example>",
     "WAGTAILADMIN_BASE_URL": "https://approdo.example",
+    "APPRODO_CLAMD_ADDRESS": "/var/run/clamav/clamd.ctl",
 }
 
 
