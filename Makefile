@@ -11,7 +11,7 @@ RTL_CSS := var/build/bootstrap-italia/css/bootstrap-italia.rtl.min.css
 CHROMIUM ?= /usr/bin/chromium
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: help install run test test-fast lint format check messages lock browsers scanner demo bench mutation clean
+.PHONY: help install run test test-fast lint format check messages lock browsers scanner nginx demo bench mutation clean
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -61,7 +61,16 @@ scanner: ## Install ClamAV's clamd and sigtool for the upload tests (when root);
 		echo "Upload tests need ClamAV: run 'sudo apt-get install -y clamav-daemon'"; exit 1; \
 	fi
 
-test: install browsers scanner ## Run the whole test suite, browser tests included (fresh test database)
+nginx: ## Install Debian's nginx-light for the X-Accel-Redirect download test (when root)
+	@if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing nginx-light from Debian's packages…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
+	else \
+		echo "The download test needs nginx: run 'sudo apt-get install -y nginx-light'"; exit 1; \
+	fi
+
+test: install browsers scanner nginx ## Run the whole test suite, browser tests included (fresh test database)
 	$(PY) -m pytest --create-db $(PYTEST_ARGS)
 
 test-fast: install ## Re-run the suite on the kept test database, without browser and slow tests

@@ -1,6 +1,7 @@
 """Virus scanning of uploads with ClamAV's clamd, through the clamav-client library.
 
-Scanning is on when APPRODO_CLAMD_ADDRESS is set (a Unix socket path or host:port). A file
+Scanning is on when APPRODO_CLAMD_ADDRESS is set (a Unix socket path or host:port); without
+it uploads are kept unscanned, which staff and (in development) companies are told. A file
 is streamed to clamd (INSTREAM) before it is kept; an infected file is refused, and a
 scanner that does not answer refuses the upload too ("try again later") rather than keep a
 file nobody scanned.
@@ -26,8 +27,13 @@ class Infected(Exception):
         super().__init__(signature)
 
 
+# The one way to run without a scanner where production settings ask for an address: said
+# out loud in the environment, and shown to staff on the admin home page.
+DISABLED = "none"
+
+
 def enabled():
-    return bool(settings.APPRODO_CLAMD_ADDRESS)
+    return settings.APPRODO_CLAMD_ADDRESS.strip().lower() not in ("", DISABLED)
 
 
 def _client():

@@ -154,6 +154,13 @@ class PositionForm(forms.ModelForm):
             "requirements",
         ]
         field_classes = {"call": CallChoiceField}
+        # Django's generic "greater than or equal to 1" does not say what is wrong.
+        error_messages = {
+            "places": {
+                "min_value": _("A position offers at least one place."),
+                "max_value": _("A position offers at most %(limit_value)s places."),
+            },
+        }
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),

@@ -4,9 +4,11 @@ from django.forms import CheckboxSelectMultiple
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from companies import antivirus
 from companies.backoffice.views import AwaitingReviewPanel
 from companies.backoffice.viewsets import HostCompaniesGroup
 from companies.models import CompanyLogEntry, DeclarationItem, DocumentKind, Territory
@@ -73,6 +75,20 @@ def register_host_companies():
 def add_awaiting_review_panel(request, panels):
     if request.user.is_superuser or request.user.has_perm("companies.view_company"):
         panels.append(AwaitingReviewPanel(request))
+
+
+class ScannerOffPanel(Component):
+    """Wagtail home panel: uploads are kept without a virus scan (no APPRODO_CLAMD_ADDRESS)."""
+
+    name = "scanner_off"
+    order = 10
+    template_name = "companies/backoffice/scanner_off_panel.html"
+
+
+@hooks.register("construct_homepage_panels")
+def add_scanner_off_panel(request, panels):
+    if not antivirus.enabled():
+        panels.append(ScannerOffPanel())
 
 
 @hooks.register("register_log_actions")

@@ -16,6 +16,18 @@ def robots_lines(sitemap_url):
     return lines
 
 
+def absolute_url(request, page):
+    """The page's absolute URL on the host the request came to, or None when it has none.
+
+    Wagtail's ``get_full_url`` answers with the Site's configured ``root_url``
+    (``http://localhost`` for the default Site), not the address being served, so feeds, the
+    sitemap and hreflang links would send `make run` visitors and crawlers elsewhere. The host
+    is Django's validated one (ALLOWED_HOSTS), and the page cache keys on it.
+    """
+    url = page.get_url(request)
+    return request.build_absolute_uri(url) if url else None
+
+
 @require_safe
 def robots_txt(request):
     """Plain-text robots rules naming this host's absolute sitemap URL."""

@@ -16,6 +16,8 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap as wagtail_sitemap
 from wagtail.models import Page
 
+from home.seo import absolute_url
+
 
 class LocalizedPagesSitemap(Sitemap):
     """Wagtail's page sitemap extended to every locale, with per-page translations."""
@@ -53,7 +55,7 @@ class LocalizedPagesSitemap(Sitemap):
         for page in pages:
             # Generic pages: a page type routing its own URLs would need get_url_parts()
             # of its specific class; none here does.
-            page.sitemap_location = page.get_full_url(self.request)
+            page.sitemap_location = absolute_url(self.request, page)
             if page.sitemap_location:
                 located.append(page)
                 language = page.locale.language_code

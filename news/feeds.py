@@ -45,7 +45,8 @@ class BaseFeed(Feed):
         return FeedContext(
             locale=locale,
             site_name=SiteSettings.for_request(request).project_name,
-            home_url=home.get_full_url(request) or "/",
+            # Relative: Feed adds the requested host (get_full_url would name the Site's).
+            home_url=home.get_url(request) or "/",
         )
 
     def title(self, obj):
@@ -64,7 +65,7 @@ class BaseFeed(Feed):
         return item.title
 
     def item_link(self, item):
-        return item.get_full_url()
+        return item.url
 
     def item_updateddate(self, item):
         return item.last_published_at

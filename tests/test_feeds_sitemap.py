@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.images import get_image_model
@@ -65,6 +66,12 @@ def add_news(index, count, start=0):
         )
         for n in range(start, start + count)
     ]
+
+
+@pytest.fixture
+def client():
+    """Requests for the default Site's host: the pages' ``full_url`` the tests compare with."""
+    return Client(HTTP_HOST="localhost")
 
 
 @pytest.fixture
@@ -235,7 +242,7 @@ def test_robots_txt(client):
     assert lines[0] == "User-agent: *"
     accounts = {f"Disallow: /{code}/accounts/" for code in ("it", "en", "ar")}
     assert {"Disallow: /admin/", *accounts} <= set(lines)
-    assert lines[-1] == "Sitemap: http://testserver/sitemap.xml"
+    assert lines[-1] == "Sitemap: http://localhost/sitemap.xml"
 
 
 class HeadParser(HTMLParser):
@@ -299,7 +306,7 @@ class TestSeoMeta:
         assert head.meta["og:locale"] == ["it_IT"]
         assert head.meta["og:locale:alternate"] == ["en_GB"]
         assert head.meta["og:site_name"] == ["Approdo"]
-        assert head.meta["og:image"][0].startswith("http://testserver/")
+        assert head.meta["og:image"][0].startswith("http://localhost/")
         assert "fill-1200x630" in head.meta["og:image"][0]
         # The test image is smaller than the spec; fill keeps the 1200:630 shape without upscaling.
         width, height = int(head.meta["og:image:width"][0]), int(head.meta["og:image:height"][0])
@@ -336,5 +343,24 @@ class TestSeoMeta:
         head = parse_head(client, f"{calls.url}archive/?page=2")
         assert head.canonical == [f"{calls.full_url}archive/"]
         head = parse_head(client, "/it/search/?q=notizia&page=2")
-        assert head.canonical == ["http://testserver/it/search/"]
+        assert head.canonical == ["http://localhost/it/search/"]
         assert parse_head(client, "/it/non-esiste/", status=404).canonical == []
+
+
+def test_feeds_sitemap_and_hreflang_name_the_address_being_served(site):
+    """`make run` serves 127.0.0.1:8000 while the default Site says localhost:80."""
+    served = Client(HTTP_HOST="127.0.0.1:8000")
+    base = "http://127.0.0.1:8000/"
+    _response, rss = get_xml(served, "/it/feeds/news/rss/")
+    links = [rss.find("channel").findtext("link")]
+    links += [item.findtext("link") for item in rss.find("channel").findall("item")]
+    _response, atom = get_xml(served, "/it/feeds/news/atom/")
+    links += [link.get("href") for link in atom.iter(f"{ATOM}link")]
+    entries = sitemap_entries(served)
+    links += list(entries) + [url for versions in entries.values() for url in versions.values()]
+    head = parse_head(served, site["news"][0].url)
+    pages = [link["href"] for link in head.links if "hreflang" in link and "type" not in link]
+    links += head.canonical + pages
+    links += head.meta["og:url"]
+    assert len(links) > 10
+    assert [link for link in links if not link.startswith(base)] == []

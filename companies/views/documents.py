@@ -75,8 +75,13 @@ def _kind_or_404(kind_key):
 def documents(request, pk):
     """The checklist: what is due, what was uploaded and reviewed, with every version."""
     company = visible_company(request, pk)
+    # In development uploads are usually not scanned: say so where files are chosen.
+    unscanned = settings.APPRODO_ENVIRONMENT == "development" and not antivirus.enabled()
     return render_company(
-        request, "companies/documents.html", company, {"rows": checklist(company)}
+        request,
+        "companies/documents.html",
+        company,
+        {"rows": checklist(company), "unscanned": unscanned},
     )
 
 

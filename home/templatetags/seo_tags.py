@@ -18,6 +18,7 @@ from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
 from home.models import SiteSettings
+from home.seo import absolute_url
 from news.models import NewsPage
 
 register = template.Library()
@@ -43,7 +44,7 @@ def json_ld_script(data):
 
 def canonical_url(request, page):
     """The page's full URL, plus the sub-path when a routable page serves a route below it."""
-    full_url = page.get_full_url(request)
+    full_url = absolute_url(request, page)
     if not full_url:
         return request.build_absolute_uri(request.path)
     page_path = urlsplit(full_url).path
@@ -60,7 +61,7 @@ def translations(request, page):
         .public()
         .select_related("locale")
     )
-    urls = {version.locale.language_code: version.get_full_url(request) for version in versions}
+    urls = {version.locale.language_code: absolute_url(request, version) for version in versions}
     return [(code, urls[code]) for code, _name in settings.LANGUAGES if urls.get(code)]
 
 

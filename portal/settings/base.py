@@ -229,6 +229,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_ENABLE_MACHINE_TRANSLATION = False
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Italian dates written as Italian writes them (portal/formats/it/formats.py).
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = "Europe/Rome"
 USE_I18N = True
 USE_TZ = True

@@ -16,6 +16,8 @@ REQUIRED_ENV = [
     "EMAIL_HOST",
     "DEFAULT_FROM_EMAIL",
     "WAGTAILADMIN_BASE_URL",
+    # clamd's socket or host:port; "none" keeps uploads unscanned, said out loud.
+    "APPRODO_CLAMD_ADDRESS",
 ]
 _missing = [name for name in REQUIRED_ENV if not os.environ.get(name)]
 if _missing:

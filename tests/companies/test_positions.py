@@ -70,7 +70,7 @@ def test_add_change_and_remove_a_position(member):
     [
         ("weekly_hours", "60", "minore o uguale a 40"),
         ("weekly_hours", "2", "maggiore o uguale a 5"),
-        ("places", "0", "maggiore o uguale a 1"),
+        ("places", "0", "almeno un posto"),
         ("ends_on", "2026-12-01", "prima del suo inizio"),
         ("title", "", "obbligatorio"),
     ],
