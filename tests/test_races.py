@@ -10,11 +10,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale
 
 from companies.models import (
     CompanyDocument,
     CompanyEvent,
+    CompanyLogEntry,
     CompanyStatus,
     DocumentKind,
     DocumentStatus,
@@ -62,7 +63,7 @@ def test_two_staff_deciding_at_once_apply_one_decision(race, mailoutbox):
     company.refresh_from_db()
     assert company.status == CompanyStatus.APPROVED
     assert CompanyEvent.objects.filter(company=company).count() == 2  # submit + one decision
-    decisions = ModelLogEntry.objects.filter(
+    decisions = CompanyLogEntry.objects.filter(
         action__in=["approdo.company.approve", "approdo.company.request_changes"]
     )
     assert decisions.count() == 1

@@ -14,9 +14,15 @@ from django.db import connection, connections
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
-from wagtail.models import Locale, ModelLogEntry
+from wagtail.models import Locale
 
-from companies.models import CompanyDocument, CompanyStatus, DocumentKind, DocumentStatus
+from companies.models import (
+    CompanyDocument,
+    CompanyLogEntry,
+    CompanyStatus,
+    DocumentKind,
+    DocumentStatus,
+)
 from companies.services import document_review, upload_document
 from tests import documents_corpus as corpus
 from tests.factories.companies import CompanyFactory, MembershipFactory, TerritoryFactory
@@ -89,4 +95,4 @@ def test_two_staff_accepting_at_once_make_one_decision(
     assert results["second"] == (302, ["This document has already been reviewed."])
     document = CompanyDocument.objects.get(pk=document.pk)
     assert document.status == DocumentStatus.ACCEPTED
-    assert ModelLogEntry.objects.filter(action="approdo.company.document_accepted").count() == 1
+    assert CompanyLogEntry.objects.filter(action="approdo.company.document_accepted").count() == 1

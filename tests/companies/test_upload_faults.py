@@ -4,9 +4,8 @@ import errno
 import os
 
 import pytest
-from wagtail.models import ModelLogEntry
 
-from companies.models import CompanyDocument
+from companies.models import CompanyDocument, CompanyLogEntry
 from tests import documents_corpus as corpus
 from tests.companies import test_documents as documents
 from tests.companies.test_documents import private_storage, stored_files, upload
@@ -42,7 +41,7 @@ def test_a_full_disk_mid_write_is_refused_and_leaves_nothing(member, monkeypatch
     assert not CompanyDocument.objects.exists()
     assert stored_files() == []
     assert list((tmp_path / "tmp").iterdir()) == []
-    assert not ModelLogEntry.objects.filter(action="approdo.company.document_upload").exists()
+    assert not CompanyLogEntry.objects.filter(action="approdo.company.document_upload").exists()
 
 
 def test_an_unwritable_temporary_directory_is_refused(member, settings, tmp_path):
