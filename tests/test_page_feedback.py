@@ -244,11 +244,12 @@ class TestReportAccess:
         assert response.status_code == 302
         assert response["Location"] == f"/it/accounts/login/?next={REPORT_URL}"
 
-    def test_user_without_admin_access_is_sent_to_login(self, client):
+    def test_user_without_admin_access_is_sent_to_their_area_not_to_login(self, client):
+        # The login page would send a signed-in user straight back: a redirect loop.
         client.force_login(UserFactory())
         response = client.get(REPORT_URL)
         assert response.status_code == 302
-        assert response["Location"] == f"/it/accounts/login/?next={REPORT_URL}"
+        assert response["Location"] == "/it/companies/"
 
     def test_staff_without_the_permission_is_refused(self, client, content_page):
         answer(content_page, True)

@@ -228,11 +228,12 @@ class TestAccess:
         assert response.status_code == 302
         assert response["Location"] == f"/it/accounts/login/?next={REPORT_URL}"
 
-    def test_user_without_admin_access_is_sent_to_login(self, client):
+    def test_user_without_admin_access_is_sent_to_their_area_not_to_login(self, client):
+        # The login page would send a signed-in user straight back: a redirect loop.
         client.force_login(UserFactory())
         response = client.get(REPORT_URL)
         assert response.status_code == 302
-        assert response["Location"] == f"/it/accounts/login/?next={REPORT_URL}"
+        assert response["Location"] == "/it/companies/"
 
     def test_staff_without_permission_is_sent_back_to_dashboard(self, client):
         client.force_login(self.staff())
