@@ -43,7 +43,7 @@ def test_sqlite_takes_the_write_lock_when_a_transaction_begins():
 
 
 def test_two_staff_accepting_at_once_make_one_decision(
-    site_structure, no_staff_mfa, private_dir, monkeypatch
+    transactional_db, no_staff_mfa, private_dir, monkeypatch
 ):
     territory = TerritoryFactory()
     company = CompanyFactory(territory=territory, status=CompanyStatus.APPROVED)

@@ -28,7 +28,7 @@ def admin(name, *args):
         return reverse(name, args=args)
 
 
-def test_from_referral_to_exit(page, site_structure, live_server, no_staff_mfa, axe_source):
+def test_from_referral_to_exit(page, live_server, no_staff_mfa, axe_source):
     base = live_server.url
     territory = TerritoryFactory(name="Apuane")
     staff = moderator_for(territory)
