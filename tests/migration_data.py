@@ -20,6 +20,10 @@ from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.test import TransactionTestCase
 
+# Serialised rows by database alias. Kept here as well as on the connection: the connection
+# object a test sees is per context (asgiref), and differs under Playwright's event loop.
+SNAPSHOTS = {}
+
 # Migrations always create the default Site; a flushed database has none.
 MIGRATION_MADE_TABLE = "wagtailcore_site"
 
@@ -57,12 +61,11 @@ def snapshot(alias=DEFAULT_DB_ALIAS):
     connection = connections[alias]
     rows = json.loads(connection.creation.serialize_db_to_string())
     rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")  # stable
-    connection._test_serialized_contents = json.dumps(rows)
+    SNAPSHOTS[alias] = connection._test_serialized_contents = json.dumps(rows)
 
 
 def restore(alias=DEFAULT_DB_ALIAS):
-    connection = connections[alias]
-    connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+    connections[alias].creation.deserialize_db_from_string(SNAPSHOTS[alias])
     # Wagtail caches site root paths; they would point at rows that were just recreated.
     cache.clear()
 
@@ -78,11 +81,13 @@ def restored_after_every_flush():
     flush = TransactionTestCase._fixture_teardown
 
     def flush_then_restore(test_case):
+        aliases = [a for a in test_case._databases_names(include_mirrors=False) if a in SNAPSHOTS]
+        for alias in aliases:
+            connections[alias]._test_serialized_contents = SNAPSHOTS[alias]
         test_case.serialized_rollback = True
         flush(test_case)
-        for alias in test_case._databases_names(include_mirrors=False):
-            if hasattr(connections[alias], "_test_serialized_contents"):
-                restore(alias)
+        for alias in aliases:
+            restore(alias)
 
     TransactionTestCase._fixture_teardown = flush_then_restore
     try:
