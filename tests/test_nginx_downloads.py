@@ -89,9 +89,7 @@ http {{
 
 
 @pytest.mark.skipif(NGINX is None, reason="needs Debian's nginx-light: make nginx")
-def test_the_documented_nginx_block_keeps_the_sandbox_csp(client, private_dir, tmp_path):
-    from django.conf import settings
-
+def test_the_documented_nginx_block_keeps_the_sandbox_csp(client, private_dir, tmp_path, settings):
     settings.APPRODO_PRIVATE_ACCEL_PREFIX = PREFIX
     membership = MembershipFactory(company__status=CompanyStatus.APPROVED)
     client.force_login(membership.user)
