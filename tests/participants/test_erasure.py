@@ -14,6 +14,7 @@ from participants.privacy import anonymise, due_for_anonymisation
 from participants.services import attendance
 from participants.services import path as moves
 from participants.services.assessment import record_assessment
+from tests.erasure import assert_erased, find
 from tests.factories.companies import TerritoryFactory
 from tests.factories.participants import (
     ActivityFactory,
@@ -22,7 +23,6 @@ from tests.factories.participants import (
     SessionFactory,
     moderator_for,
 )
-from tests.erasure import assert_erased, find
 
 pytestmark = pytest.mark.django_db
 
