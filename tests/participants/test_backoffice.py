@@ -48,6 +48,16 @@ def test_the_moderator_sees_the_person_and_each_view_is_logged(client, world):
     assert logged.user == world["staff"] and logged.viewer == world["staff"].email
 
 
+def test_the_person_page_labels_read_in_sentence_case_and_numbers_left_to_right(client, world):
+    """Labels as Wagtail writes its own ("Pseudonymous code", not "pseudonymous code"), and a
+    phone number that read "0000000 333 39+" on Arabic pages keeps its order."""
+    client.force_login(world["staff"])
+    person = world["path"].participant
+    page = client.get(url("participants_admin:inspect", person.pk)).text
+    assert "<dt>Pseudonymous code</dt>" in page and "<dt>Phone</dt>" in page
+    assert f'<bdi dir="ltr">{person.phone}</bdi>' in page
+
+
 @pytest.mark.parametrize("name", ["inspect", "edit", "history"])
 def test_a_foreign_id_is_a_404_and_leaves_no_trace(client, world, name):
     stranger = moderator_for(TerritoryFactory())
