@@ -2,6 +2,8 @@
 
 from django.forms import modelform_factory
 from django.urls import path
+from django.utils import formats
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
@@ -46,6 +48,15 @@ from companies.backoffice.views import (
 from companies.backoffice.withdrawal import withdraw
 from companies.models import Company, CompanyDocument, Intern, Placement, Position
 from companies.services import document_review
+
+
+class DayColumn(Column):
+    """A calendar day written as a date. Wagtail's DateColumn speaks of moments ("8 months
+    ago"), and calls every future day "just now": a running placement's end read that way."""
+
+    def get_value(self, instance):
+        day = super().get_value(instance)
+        return formats.date_format(day, "SHORT_DATE_FORMAT") if day else "—"
 
 
 class RefusingViewSet(ModelViewSet):
@@ -174,8 +185,8 @@ class PositionViewSet(RefusingViewSet):
         "company",
         "site",
         "places",
-        DateColumn("starts_on", label=_("available from")),
-        DateColumn("ends_on", label=_("available until")),
+        DayColumn("starts_on", label=capfirst(_("available from")), sort_key="starts_on"),
+        DayColumn("ends_on", label=capfirst(_("available until")), sort_key="ends_on"),
     ]
     list_export = ["title", "company", "site", "weekly_hours", "places", "starts_on", "ends_on"]
 
@@ -258,8 +269,8 @@ class PlacementViewSet(RefusingViewSet):
         Column("intern_code", label=_("Intern code"), accessor="intern.code"),
         "company",
         Column("get_status_display", label=_("Status")),
-        DateColumn("starts_on", label=_("start"), sort_key="starts_on"),
-        DateColumn("ends_on", label=_("end"), sort_key="ends_on"),
+        DayColumn("starts_on", label=capfirst(_("start")), sort_key="starts_on"),
+        DayColumn("ends_on", label=capfirst(_("end")), sort_key="ends_on"),
         "project_tutor",
     ]
     list_filter = ["status", "company__territory"]
