@@ -2,13 +2,13 @@
 
 from django.forms import modelform_factory
 from django.urls import path
-from django.utils import formats
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from companies.backoffice.columns import DayColumn
 from companies.backoffice.documents import (
     DocumentQueueView,
     decide_document,
@@ -48,15 +48,6 @@ from companies.backoffice.views import (
 from companies.backoffice.withdrawal import withdraw
 from companies.models import Company, CompanyDocument, Intern, Placement, Position
 from companies.services import document_review
-
-
-class DayColumn(Column):
-    """A calendar day written as a date. Wagtail's DateColumn speaks of moments ("8 months
-    ago"), and calls every future day "just now": a running placement's end read that way."""
-
-    def get_value(self, instance):
-        day = super().get_value(instance)
-        return formats.date_format(day, "SHORT_DATE_FORMAT") if day else "—"
 
 
 class RefusingViewSet(ModelViewSet):

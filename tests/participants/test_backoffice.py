@@ -126,6 +126,17 @@ def test_the_screens_answer_in_every_language(client, world, language):
         assert f'lang="{language}"' in response.text
 
 
+def test_a_session_still_to_come_is_listed_by_its_date(client, world):
+    """Wagtail's DateColumn called every future day "just now"."""
+    client.force_login(world["staff"])
+    session = SessionFactory(
+        activity=ActivityFactory(project=world["path"].project), date=datetime.date(2099, 3, 9)
+    )
+    EnrolmentFactory(activity=session.activity, path=world["path"])
+    listing = client.get(url("participant_sessions:index")).text
+    assert "/2099" in listing
+
+
 def test_from_referral_to_exit_through_the_screens(client, world):
     client.force_login(world["staff"])
     project = ProjectFactory(min_age=16)
