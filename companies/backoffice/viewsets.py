@@ -2,11 +2,13 @@
 
 from django.forms import modelform_factory
 from django.urls import path
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from companies.backoffice.columns import DayColumn
 from companies.backoffice.documents import (
     DocumentQueueView,
     decide_document,
@@ -174,8 +176,8 @@ class PositionViewSet(RefusingViewSet):
         "company",
         "site",
         "places",
-        DateColumn("starts_on", label=_("available from")),
-        DateColumn("ends_on", label=_("available until")),
+        DayColumn("starts_on", label=capfirst(_("available from")), sort_key="starts_on"),
+        DayColumn("ends_on", label=capfirst(_("available until")), sort_key="ends_on"),
     ]
     list_export = ["title", "company", "site", "weekly_hours", "places", "starts_on", "ends_on"]
 
@@ -258,8 +260,8 @@ class PlacementViewSet(RefusingViewSet):
         Column("intern_code", label=_("Intern code"), accessor="intern.code"),
         "company",
         Column("get_status_display", label=_("Status")),
-        DateColumn("starts_on", label=_("start"), sort_key="starts_on"),
-        DateColumn("ends_on", label=_("end"), sort_key="ends_on"),
+        DayColumn("starts_on", label=capfirst(_("start")), sort_key="starts_on"),
+        DayColumn("ends_on", label=capfirst(_("end")), sort_key="ends_on"),
         "project_tutor",
     ]
     list_filter = ["status", "company__territory"]

@@ -3,9 +3,10 @@
 from django.forms import modelform_factory
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from companies.backoffice.columns import DayColumn
 from participants.backoffice.assessment import assess, eligibility
 from participants.backoffice.attendance import (
     SessionDeleteView,
@@ -96,7 +97,7 @@ class SessionViewSet(ModelViewSet):
     form_fields = ["activity", "date", "hours", "place", "operator"]
     list_display = [
         "activity",
-        DateColumn("date", label=_("Date"), sort_key="date"),
+        DayColumn("date", label=_("Date"), sort_key="date"),
         "hours",
         "place",
         "operator",

@@ -296,3 +296,14 @@ def test_custom_permissions_appear_in_the_group_editor(client, no_staff_mfa):
     page = client.get(admin_url("wagtailusers_groups:edit", group.pk))
     assert page.status_code == 200
     assert "decide on host companies" in page.text
+
+
+def test_the_review_keeps_names_and_addresses_in_their_own_direction(client, world):
+    """On Arabic pages the PEC address read "pec.example@01234560520" and the name's full stop
+    moved to its start: Latin values are isolated from the right-to-left text around them."""
+    client.force_login(world["moderator"])
+    company = world["ours"]
+    page = client.get(admin_url("companies_admin:inspect", company.pk)).text
+    assert "<bdi>Forno Nord s.r.l.</bdi>" in page
+    assert f'<bdi dir="ltr">{company.pec}</bdi>' in page
+    assert f'<bdi dir="ltr">{company.phone}</bdi>' in page

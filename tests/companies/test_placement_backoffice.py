@@ -5,7 +5,7 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, translation
 
 from companies.models import CompanyLogEntry, Placement, PlacementEvent, PlacementStatus
 from companies.services import placements
@@ -415,6 +415,14 @@ class TestScoping:
             admin_url("placements_admin:index"), {"q": accepted.intern.family_name}
         )
         assert accepted.intern.code not in search.text
+
+    def test_the_listing_shows_start_and_end_as_dates(self, world, accepted):
+        """Not "just now" for a day still to come, and headings in sentence case."""
+        listing = world["client"].get(admin_url("placements_admin:index")).text
+        with translation.override("en"):
+            starts = formats.date_format(accepted.starts_on, "SHORT_DATE_FORMAT")
+        assert starts in listing and "just now" not in listing
+        assert ">Start<" in listing.replace("\n", "").replace(" ", "")
 
     def test_tutors_follow_only_their_placements(self, client, world, accepted):
         other = PlacementFactory(intern__territory=world["territory"], company=world["company"])

@@ -1,8 +1,10 @@
 """What a person sees on the company screens: things axe does not measure.
 
 The header's search button must stand out from the blue header (WCAG 1.4.11, non-text
-contrast at least 3:1), and on the intern card the decline reason's label must not sit
-under the Accept button, in every language and at desktop and phone widths.
+contrast at least 3:1), on the intern card the decline reason's label must not sit
+under the Accept button, and no company screen may be wider than the phone showing it
+(the signed-in header's language links and account buttons once made every page twice as
+wide), in every language and at desktop and phone widths.
 """
 
 import os
@@ -90,6 +92,26 @@ def test_company_screens_in_every_language_and_width(company_page):
         for language in LANGUAGES:
             search_button_stands_out(page, language, width)
             decline_label_clear_of_the_buttons(page, language, width)
+            for name in ("documents", "positions", "team"):
+                page.goto(url(page, language, f"companies:{name}", page.company.pk))
+                shoot(page, f"{name}-{language}-{width}")
+                fits_the_screen(page, language, width, name)
+            invite_label_clear_of_its_heading(page, language, width)
+
+
+def invite_label_clear_of_its_heading(page, language, width):
+    """The team page is the last one visited: its form's first floating label sits under the
+    section's heading, not on it."""
+    heading = page.locator("#invite-title").bounding_box()
+    label = page.locator("label[for=id_email]").bounding_box()
+    assert heading and label
+    assert label["y"] >= heading["y"] + heading["height"], f"{language} at {width}px"
+
+
+def fits_the_screen(page, language, width, name):
+    """Nothing scrolls sideways: the page is no wider than the window."""
+    wide, window = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert wide <= window, f"{name} in {language} at {width}px is {wide}px wide"
 
 
 def search_button_stands_out(page, language, width):
@@ -99,6 +121,7 @@ def search_button_stands_out(page, language, width):
     shoot(page, f"dashboard-{language}-{width}", always=True)
     ratio = page.locator(".it-search-wrapper a.search-link").evaluate(CONTRAST_JS)
     assert ratio >= 3, f"{language} at {width}px: search icon contrast {ratio:.2f}:1"
+    fits_the_screen(page, language, width, "dashboard")
 
 
 def decline_label_clear_of_the_buttons(page, language, width):
@@ -110,3 +133,4 @@ def decline_label_clear_of_the_buttons(page, language, width):
     assert label and accept and field
     assert label["y"] >= accept["y"] + accept["height"], f"{language} at {width}px"
     assert label["y"] + label["height"] <= field["y"] + 1, f"{language} at {width}px"
+    fits_the_screen(page, language, width, "intern card")

@@ -48,6 +48,16 @@ def test_the_moderator_sees_the_person_and_each_view_is_logged(client, world):
     assert logged.user == world["staff"] and logged.viewer == world["staff"].email
 
 
+def test_the_person_page_labels_read_in_sentence_case_and_numbers_left_to_right(client, world):
+    """Labels as Wagtail writes its own ("Pseudonymous code", not "pseudonymous code"), and a
+    phone number that read "0000000 333 39+" on Arabic pages keeps its order."""
+    client.force_login(world["staff"])
+    person = world["path"].participant
+    page = client.get(url("participants_admin:inspect", person.pk)).text
+    assert "<dt>Pseudonymous code</dt>" in page and "<dt>Phone</dt>" in page
+    assert f'<bdi dir="ltr">{person.phone}</bdi>' in page
+
+
 @pytest.mark.parametrize("name", ["inspect", "edit", "history"])
 def test_a_foreign_id_is_a_404_and_leaves_no_trace(client, world, name):
     stranger = moderator_for(TerritoryFactory())
@@ -114,6 +124,17 @@ def test_the_screens_answer_in_every_language(client, world, language):
         response = client.get(address)
         assert response.status_code == 200, address
         assert f'lang="{language}"' in response.text
+
+
+def test_a_session_still_to_come_is_listed_by_its_date(client, world):
+    """Wagtail's DateColumn called every future day "just now"."""
+    client.force_login(world["staff"])
+    session = SessionFactory(
+        activity=ActivityFactory(project=world["path"].project), date=datetime.date(2099, 3, 9)
+    )
+    EnrolmentFactory(activity=session.activity, path=world["path"])
+    listing = client.get(url("participant_sessions:index")).text
+    assert "/2099" in listing
 
 
 def test_from_referral_to_exit_through_the_screens(client, world):
