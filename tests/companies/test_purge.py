@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from companies.models import Intern, InternCardView, Placement, PlacementEvent, PlacementStatus
-from companies.privacy import cutoff, due_for_anonymisation, sent_emails_due
+from companies.privacy import cutoff, due_for_anonymisation, forget_emails, sent_emails_due
 from tests.erasure import assert_erased, find
 from tests.factories.companies import CompanyFactory, OperatingSiteFactory, TerritoryFactory
 
@@ -235,3 +235,27 @@ def test_sent_emails_due_honours_the_days_asked():
     two_days = email(48)
     email(12)
     assert list(sent_emails_due(days=1, now=now)) == [two_days]
+
+
+def test_every_stored_email_about_the_intern_is_forgotten_wherever_it_names_them():
+    """Staff may reword an e-mail: the code or a quoted reason may sit in any one part."""
+    from home.outbox import OutgoingEmail
+
+    def email(subject="Aggiornamento", text="Testo", html=""):
+        return OutgoingEmail.objects.create(
+            kind="placement", to="staff@example.org", language="it",
+            subject=subject, text=text, html=html,
+        )  # fmt: skip
+
+    code, reasons = "TIR-ABC123", ["assente per motivi familiari", "trasferita a Pisa"]
+    about = [
+        email(subject=f"Tirocinio {code}"),
+        email(text=f"Il tirocinio {code} è sospeso"),
+        email(html=f"<p>{code}</p>"),
+        email(text="Motivo: assente per motivi familiari"),
+        email(html="<p>Motivo: trasferita a Pisa</p>"),
+    ]
+    other = email(subject="Tirocinio TIR-ZZZ999", text="Motivo: fine del progetto")
+    forget_emails(code, reasons)
+    assert not OutgoingEmail.objects.filter(pk__in=[e.pk for e in about]).exists()
+    assert list(OutgoingEmail.objects.all()) == [other]
