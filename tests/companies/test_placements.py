@@ -208,6 +208,11 @@ class TestLifecycle:
         assert [e.action for e in placement.events.all()] == [
             "propose", "accept", "start", "suspend", "resume", "extend", "complete",
         ]  # fmt: skip
+        # Each step names who took it, on the placement's timeline and in the audit log.
+        staff, member = setting["staff"], setting["member"]
+        assert [e.actor for e in placement.events.all()] == [staff, member] + [staff] * 5
+        logged = CompanyLogEntry.objects.filter(action="approdo.company.placement")
+        assert [entry.user for entry in logged.order_by("pk")] == [staff, member] + [staff] * 5
 
     @pytest.mark.parametrize(
         ("steps", "action"),
