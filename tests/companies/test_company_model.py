@@ -104,3 +104,29 @@ class TestVisibleTo:
         first.transition("submit")
         second.transition("submit")
         assert list(Company.objects.awaiting_review()) == [first, second]
+
+    def test_awaiting_review_follows_submission_time_not_creation_order(self):
+        import datetime
+
+        created_first, created_second = CompanyFactory(), CompanyFactory()
+        created_first.transition("submit")
+        created_second.transition("submit")
+        earlier = created_first.submitted_at - datetime.timedelta(days=1)
+        Company.objects.filter(pk=created_second.pk).update(submitted_at=earlier)
+        assert list(Company.objects.awaiting_review()) == [created_second, created_first]
+
+    def test_without_a_user_nothing_is_visible(self):
+        # Code run outside a request (a task, a command) may have no user at all; a
+        # company nobody has joined yet must not match "the companies of nobody".
+        CompanyFactory()
+        assert not Company.objects.visible_to(None).exists()
+        assert not Company.objects.reviewable_by(None).exists()
+
+
+class TestReviewableBy:
+    def test_a_deactivated_superuser_sees_nothing(self):
+        from tests.factories.users import StaffUserFactory
+
+        CompanyFactory()
+        assert Company.objects.reviewable_by(StaffUserFactory()).exists()
+        assert not Company.objects.reviewable_by(StaffUserFactory(is_active=False)).exists()

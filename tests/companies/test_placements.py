@@ -21,10 +21,11 @@ from tests.factories.companies import (
     CompanyFactory,
     MembershipFactory,
     OperatingSiteFactory,
+    PlacementFactory,
     TerritoryFactory,
     accepted_documents,
 )
-from tests.factories.users import StaffUserFactory, admin_user, moderator_of
+from tests.factories.users import StaffUserFactory, UserFactory, admin_user, moderator_of
 
 pytestmark = pytest.mark.django_db
 
@@ -208,6 +209,11 @@ class TestLifecycle:
         assert [e.action for e in placement.events.all()] == [
             "propose", "accept", "start", "suspend", "resume", "extend", "complete",
         ]  # fmt: skip
+        # Each step names who took it, on the placement's timeline and in the audit log.
+        staff, member = setting["staff"], setting["member"]
+        assert [e.actor for e in placement.events.all()] == [staff, member] + [staff] * 5
+        logged = CompanyLogEntry.objects.filter(action="approdo.company.placement")
+        assert [entry.user for entry in logged.order_by("pk")] == [staff, member] + [staff] * 5
 
     @pytest.mark.parametrize(
         ("steps", "action"),
@@ -266,3 +272,13 @@ class TestLifecycle:
         placements.staff_move(tutor, placement, "suspend")
         placement.refresh_from_db()
         assert placement.status == PlacementStatus.SUSPENDED
+
+
+def test_only_active_users_with_the_permission_manage_placements():
+    placement = PlacementFactory()
+    tutor = UserFactory(is_staff=True)  # follows the placement but lacks the permission
+    Placement.objects.filter(pk=placement.pk).update(project_tutor=tutor)
+    assert list(placements.manageable_placements(StaffUserFactory())) == [placement]
+    assert not placements.manageable_placements(StaffUserFactory(is_active=False)).exists()
+    assert not placements.manageable_placements(tutor).exists()
+    assert not placements.manageable_placements(None).exists()

@@ -7,8 +7,10 @@ from decimal import Decimal
 import pytest
 import time_machine
 from django.core.management import call_command
+from django.utils import timezone
 
 from companies.models import Intern, InternCardView, Placement, PlacementEvent, PlacementStatus
+from companies.privacy import cutoff, due_for_anonymisation, forget_emails, sent_emails_due
 from tests.erasure import assert_erased, find
 from tests.factories.companies import CompanyFactory, OperatingSiteFactory, TerritoryFactory
 
@@ -183,3 +185,77 @@ def test_reasons_logged_by_earlier_versions_leave_the_audit_log(interns):
         {"placement": ended.pk, "action": "terminate", "reason_given": False},
         {"placement": ended.pk},
     ]
+
+
+def test_the_cutoff_counts_whole_months_back():
+    assert cutoff(24, datetime.date(2026, 11, 15)) == datetime.date(2024, 11, 15)
+    assert cutoff(1, datetime.date(2026, 1, 15)) == datetime.date(2025, 12, 15)
+    # Days past the 28th fall back to the 28th, a day every month has.
+    assert cutoff(1, datetime.date(2026, 3, 31)) == datetime.date(2026, 2, 28)
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 15, 12, tzinfo=datetime.UTC))
+def test_who_is_due_at_the_edges_of_the_period():
+    """24 months on 2026-11-15: the cut-off is 2024-11-15."""
+    territory = TerritoryFactory()
+
+    def make(name, recorded_on):
+        intern = Intern.objects.create(**person(name), territory=territory)
+        recorded = datetime.datetime.combine(recorded_on, datetime.time(12), datetime.UTC)
+        Intern.objects.filter(pk=intern.pk).update(created_at=recorded)
+        return intern
+
+    long_ago = datetime.date(2023, 1, 10)
+    never_placed = make("Dario", datetime.date(2024, 11, 1))
+    make("Elena", datetime.date(2026, 11, 1))  # no placement yet
+    placed_lately = make("Fabio", long_ago)  # recorded long ago, placement ended lately
+    placement(placed_lately, datetime.date(2026, 6, 30), PlacementStatus.COMPLETED)
+    never_closed = make("Gina", long_ago)  # its end date passed, nobody closed it
+    placement(never_closed, datetime.date(2024, 1, 31), PlacementStatus.ACTIVE)
+    ended_on_cutoff = make("Ivo", long_ago)
+    placement(ended_on_cutoff, datetime.date(2024, 11, 15), PlacementStatus.COMPLETED)
+    ended_before = make("Luca", long_ago)
+    placement(ended_before, datetime.date(2024, 11, 14), PlacementStatus.TERMINATED)
+
+    due = set(due_for_anonymisation(24))
+    assert due == {never_placed, ended_before}
+
+
+def test_sent_emails_due_honours_the_days_asked():
+    from home.outbox import OutgoingEmail
+
+    now = timezone.now()
+
+    def email(sent_hours_ago):
+        return OutgoingEmail.objects.create(
+            kind="invitation", to="a@b.example", language="it", subject="s", text="t",
+            sent_at=now - datetime.timedelta(hours=sent_hours_ago),
+        )  # fmt: skip
+
+    two_days = email(48)
+    email(12)
+    assert list(sent_emails_due(days=1, now=now)) == [two_days]
+
+
+def test_every_stored_email_about_the_intern_is_forgotten_wherever_it_names_them():
+    """Staff may reword an e-mail: the code or a quoted reason may sit in any one part."""
+    from home.outbox import OutgoingEmail
+
+    def email(subject="Aggiornamento", text="Testo", html=""):
+        return OutgoingEmail.objects.create(
+            kind="placement", to="staff@example.org", language="it",
+            subject=subject, text=text, html=html,
+        )  # fmt: skip
+
+    code, reasons = "TIR-ABC123", ["assente per motivi familiari", "trasferita a Pisa"]
+    about = [
+        email(subject=f"Tirocinio {code}"),
+        email(text=f"Il tirocinio {code} è sospeso"),
+        email(html=f"<p>{code}</p>"),
+        email(text="Motivo: assente per motivi familiari"),
+        email(html="<p>Motivo: trasferita a Pisa</p>"),
+    ]
+    other = email(subject="Tirocinio TIR-ZZZ999", text="Motivo: fine del progetto")
+    forget_emails(code, reasons)
+    assert not OutgoingEmail.objects.filter(pk__in=[e.pk for e in about]).exists()
+    assert list(OutgoingEmail.objects.all()) == [other]
