@@ -15,6 +15,34 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+# SQLite is the embedded database of `make run`. CI runs the whole suite on PostgreSQL and,
+# on SQLite, only what behaves differently there: locking, column introspection for the
+# erasure search, date truncation in reports, the migrations' rows, and the demo seeding
+# that `make run` performs (marked `slow`, so on PostgreSQL the e2e fixtures seed instead).
+EMBEDDED_DATABASE_MODULES = (
+    "tests/test_seed_demo.py",
+    "tests/test_migration_data.py",
+    "tests/test_account_deletion.py",
+    "tests/test_public_pages.py",
+    "tests/test_admin_smoke.py",
+    "tests/companies/test_concurrent_decisions.py",
+    "tests/companies/test_erasure.py",
+    "tests/companies/test_purge.py",
+    "tests/companies/test_report.py",
+    "tests/participants/test_erasure.py",
+    "tests/participants/test_attendance.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    """Marks the modules above `embedded`; a module renamed away from the list is an error."""
+    missing = [name for name in EMBEDDED_DATABASE_MODULES if not (BASE_DIR / name).exists()]
+    if missing:
+        raise pytest.UsageError(f"EMBEDDED_DATABASE_MODULES names missing files: {missing}")
+    for item in items:
+        if item.nodeid.split("::")[0] in EMBEDDED_DATABASE_MODULES:
+            item.add_marker(pytest.mark.embedded)
+
 
 @pytest.fixture(scope="session")
 def django_db_createdb(django_db_createdb, django_db_keepdb, django_db_blocker):
