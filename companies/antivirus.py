@@ -64,3 +64,8 @@ def scan(uploaded):
     if state != "OK":
         logger.error("Virus scanner error: %s %s", state, details)
         raise ScannerUnavailable(f"{state} {details}")
+
+
+def ping():
+    """True when clamd answers PONG (for the readiness probe); raises when unreachable."""
+    return _client().ping() == "PONG"

@@ -12,8 +12,9 @@ from home.api import api_router
 from home.feedback_views import page_feedback
 from home.seo import robots_txt
 from home.sitemaps import sitemap
-from home.views import healthz, search
+from home.views import search
 from news.feeds import CallsAtomFeed, CallsFeed, NewsAtomFeed, NewsFeed
+from operations.views import healthz, readyz
 
 
 class AdminLoginRedirectView(RedirectView):
@@ -27,6 +28,7 @@ class AdminLoginRedirectView(RedirectView):
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
     path("admin/login/", AdminLoginRedirectView.as_view(), name="admin_login_redirect"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -3,7 +3,6 @@
 import os
 import subprocess
 import sys
-from unittest import mock
 
 import pytest
 
@@ -38,26 +37,6 @@ def run_manage(*args, env):
         timeout=120,
         check=False,
     )
-
-
-class TestHealth:
-    def test_ok_when_database_and_cache_answer(self, client):
-        response = client.get("/healthz")
-        assert response.status_code == 200
-        assert response.json() == {"database": "ok", "cache": "ok"}
-        assert "no-cache" in response["Cache-Control"]
-
-    def test_503_when_database_is_down(self, client):
-        with mock.patch("home.views.connection.cursor", side_effect=RuntimeError("down")):
-            response = client.get("/healthz")
-        assert response.status_code == 503
-        assert response.json()["database"] == "unavailable"
-
-    def test_503_when_cache_is_down(self, client):
-        with mock.patch("home.views.cache.set", side_effect=ConnectionError("down")):
-            response = client.get("/healthz")
-        assert response.status_code == 503
-        assert response.json() == {"database": "ok", "cache": "unavailable"}
 
 
 class TestLanguages:

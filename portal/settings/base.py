@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "companies",
     "projects",
     "participants",
+    "operations",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -289,6 +290,22 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_BACKEND = "home.outbox.OutboxBackend"
 APPRODO_EMAIL_TRANSPORT = "django.core.mail.backends.smtp.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# --- Scheduled jobs and readiness (operations/) -------------------------------------------
+# name: (management command and its arguments, period in seconds). `manage.py run_jobs`,
+# started every minute on every instance, runs each job once per period across all of them.
+# A deployment changes a period with APPRODO_SCHEDULE_<NAME>_EVERY=<seconds> (0: off).
+APPRODO_SCHEDULE = {
+    "publish_scheduled": (["publish_scheduled"], 60),
+    "worker_heartbeat": (["worker_heartbeat"], 60),
+    "send_queued_emails": (["send_queued_emails"], 5 * 60),
+    "remind_follow_ups": (["remind_follow_ups"], 24 * 60 * 60),
+    "purge_personal_data": (["purge_personal_data", "--apply"], 24 * 60 * 60),
+    "prune_db_task_results": (["prune_db_task_results"], 24 * 60 * 60),
+}
+# /readyz also needs a scheduler and a task worker seen within this many seconds (production).
+APPRODO_READY_NEEDS_BACKGROUND = False
+APPRODO_HEARTBEAT_MAX_AGE = int(os.environ.get("APPRODO_HEARTBEAT_MAX_AGE", "300"))
 
 # --- Security ---------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

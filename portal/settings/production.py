@@ -54,6 +54,7 @@ EMAIL_TIMEOUT = 20
 # E-mails and Wagtail's background work go through the database queue; run
 # `manage.py db_worker` next to the web workers (docs/operations.md).
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+APPRODO_READY_NEEDS_BACKGROUND = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = True
