@@ -40,9 +40,9 @@ def _store_file(document, uploaded):
     """
     storage = document.file.storage
     name = document.file.field.generate_filename(document, "upload")
-    while storage.exists(name):
-        name = document.file.field.generate_filename(document, "upload")
     try:
+        while storage.exists(name):
+            name = document.file.field.generate_filename(document, "upload")
         document.file.name = storage.save(name, uploaded, max_length=document.file.field.max_length)
     except OSError as error:
         logger.exception("Private storage refused an upload for company %s", document.company_id)

@@ -278,6 +278,35 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "private": PRIVATE_STORAGE,
 }
+# S3-compatible object storage (several app instances share it; docs/operations.md): media in
+# one bucket, company documents in a private one, both on APPRODO_S3_ENDPOINT_URL.
+APPRODO_S3_ENDPOINT_URL = os.environ.get("APPRODO_S3_ENDPOINT_URL", "")
+if APPRODO_S3_ENDPOINT_URL:
+    _s3 = {
+        "endpoint_url": APPRODO_S3_ENDPOINT_URL,
+        "access_key": os.environ.get("APPRODO_S3_ACCESS_KEY", ""),
+        "secret_key": os.environ.get("APPRODO_S3_SECRET_KEY", ""),
+        "region_name": os.environ.get("APPRODO_S3_REGION", "us-east-1"),
+        "addressing_style": "path",
+        "signature_version": "s3v4",
+    }
+    STORAGES["private"] = PRIVATE_STORAGE = {
+        "BACKEND": "companies.object_storage.PrivateS3Storage",
+        "OPTIONS": {**_s3, "bucket_name": os.environ.get("APPRODO_S3_PRIVATE_BUCKET", "private")},
+    }
+    # Public media (images, documents of pages) are read through nginx or a CDN at
+    # APPRODO_S3_MEDIA_DOMAIN (host/path), without signatures, so pages can cache them.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **_s3,
+            "bucket_name": os.environ.get("APPRODO_S3_MEDIA_BUCKET", "media"),
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "custom_domain": os.environ.get("APPRODO_S3_MEDIA_DOMAIN") or None,
+            "url_protocol": os.environ.get("APPRODO_S3_MEDIA_PROTOCOL", "https:"),
+        },
+    }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440

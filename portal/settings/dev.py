@@ -3,7 +3,7 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, PRIVATE_STORAGE, SQLITE_OPTIONS, STATIC_ROOT, VAR_DIR
+from .base import DATABASES, SQLITE_OPTIONS, STATIC_ROOT, STORAGES, VAR_DIR
 
 APPRODO_ENVIRONMENT = "development"
 DEBUG = True
@@ -20,10 +20,10 @@ if "default" not in DATABASES:
     }
 
 APPRODO_EMAIL_TRANSPORT = "django.core.mail.backends.console.EmailBackend"
+# Media and documents as base settings say (local files, or S3 when configured).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    "private": PRIVATE_STORAGE,
 }
 # Demo staff accounts have no authenticator app; turn it back on to try the TOTP flow.
 APPRODO_STAFF_REQUIRE_MFA = os.environ.get("APPRODO_STAFF_REQUIRE_MFA", "") == "1"
