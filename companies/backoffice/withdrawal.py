@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from companies.backoffice.refusals import forbidden
-from companies.models import InvalidPlacementMove
+from companies.models import InvalidPlacementMove, Placement
 from companies.models.placement import PLACEMENT_TRANSITIONS
 from companies.services import placements
-from companies.services.placements import manageable_placements
 
 
 class WithdrawForm(forms.Form):
@@ -34,7 +33,8 @@ class WithdrawForm(forms.Form):
 def withdraw(request, pk):
     """Asks for confirmation and a reason, then withdraws a placement that has not started."""
     placement = get_object_or_404(
-        manageable_placements(request.user).select_related("company", "intern", "site"), pk=pk
+        Placement.objects.manageable_by(request.user).select_related("company", "intern", "site"),
+        pk=pk,
     )
     form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():

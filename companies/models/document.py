@@ -18,6 +18,7 @@ from wagtail.models import TranslatableMixin
 
 from companies.models.company import CompanyStatus
 from companies.models.declaration import LocalizedItemsQuerySet
+from companies.querysets import CompanyDocumentQuerySet
 from companies.storage import private_storage
 
 # The order in which a dossier moves; a kind due "from submitted" is due when approved too.
@@ -132,6 +133,8 @@ class CompanyDocument(models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    objects = CompanyDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("company document")

@@ -16,6 +16,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from companies.querysets import InternQuerySet, PlacementQuerySet
+
 DEFAULT_LENGTH = datetime.timedelta(days=183)  # six months
 
 
@@ -55,6 +57,8 @@ class Intern(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
+
+    objects = InternQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("intern")
@@ -195,6 +199,8 @@ class Placement(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PlacementQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("placement")

@@ -5,24 +5,15 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from companies import notifications
-from companies.models import Company, CompanyDocument, DocumentStatus
+from companies.models import CompanyDocument, DocumentStatus
 from companies.services.review import AlreadyDecided, NotPermitted, ReasonRequired
 
 __all__ = ["AlreadyDecided", "NotPermitted", "ReasonRequired", "accept", "reject"]
 
 
-def reviewable_documents(user):
-    """Documents a staff user may open: their territories', with the permission."""
-    if not getattr(user, "is_authenticated", False) or not user.has_perm(
-        "companies.review_document"
-    ):
-        return CompanyDocument.objects.none()
-    return CompanyDocument.objects.filter(company__in=Company.objects.reviewable_by(user))
-
-
 @transaction.atomic
 def _decide(user, document, status, reason=""):
-    if not reviewable_documents(user).filter(pk=document.pk).exists():
+    if not CompanyDocument.objects.reviewable_by(user).filter(pk=document.pk).exists():
         raise NotPermitted
     locked = CompanyDocument.objects.select_for_update().filter(pk=document.pk).first()
     if locked is None or locked.status != DocumentStatus.UPLOADED:

@@ -100,22 +100,6 @@ class NotEnded(Exception):
     corrected only while it has not."""
 
 
-def manageable_placements(user):
-    """Placements a staff user may act on: their territories', with the permission.
-
-    Tutors (the permission without a territory) act on the placements they follow.
-    """
-    if not getattr(user, "is_authenticated", False) or not user.has_perm(
-        "companies.manage_placement"
-    ):
-        return Placement.objects.none()
-    if user.is_superuser:
-        return Placement.objects.all()
-    return Placement.objects.filter(
-        company__in=Company.objects.reviewable_by(user)
-    ) | Placement.objects.filter(project_tutor=user)
-
-
 @transaction.atomic
 def propose(user, placement, override_capacity=False):
     """Staff propose an unsaved, filled-in Placement to its company.
@@ -182,7 +166,7 @@ def staff_move(user, placement, action, reason="", ends_on=None):
     """
     if PLACEMENT_TRANSITIONS[action][2] != "staff":
         raise NotPermitted
-    if not manageable_placements(user).filter(pk=placement.pk).exists():
+    if not Placement.objects.manageable_by(user).filter(pk=placement.pk).exists():
         raise NotPermitted
     if action == "start" and (missing := missing_documents(placement.company)):
         raise DocumentsMissing(missing)
@@ -254,7 +238,7 @@ def record_outcome(user, placement, hired):
 
 def _lock_manageable(user, placement):
     """The placement's row, locked, if the user may act on it."""
-    if not manageable_placements(user).filter(pk=placement.pk).exists():
+    if not Placement.objects.manageable_by(user).filter(pk=placement.pk).exists():
         raise NotPermitted
     return Placement.objects.select_for_update().get(pk=placement.pk)
 
