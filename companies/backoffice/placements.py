@@ -25,22 +25,21 @@ from wagtail.admin.views.generic.usage import UsageView
 
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.models import (
+    PLACEMENT,
     Company,
     CompanyStatus,
     Intern,
-    InvalidPlacementMove,
     Placement,
     PlacementStatus,
 )
-from companies.models.placement import PLACEMENT_TRANSITIONS, default_end
+from companies.models.placement import BY_COMPANY, default_end
 from companies.services import placements
+from companies.services.errors import IllegalTransition
 from companies.services.placements import EDITABLE, ENDED
 
 # Moves offered as buttons on the placement's page; withdrawing has its own confirmation page.
 STAFF_ACTIONS = [
-    name
-    for name, (_s, _t, who) in PLACEMENT_TRANSITIONS.items()
-    if who == "staff" and name != "withdraw"
+    move.name for move in PLACEMENT if move.name not in BY_COMPANY and move.name != "withdraw"
 ]
 ACTION_LABELS = {
     "start": gettext_lazy("Start the placement"),
@@ -265,7 +264,7 @@ class PlacementInspectView(ScopedPlacementMixin, generic.InspectView):
             actions=[
                 {"name": name, "label": ACTION_LABELS[name]}
                 for name in STAFF_ACTIONS
-                if placement.status in PLACEMENT_TRANSITIONS[name][0]
+                if PLACEMENT.can(placement, name)
             ],
             ended=placement.status in ENDED,
             missing_documents=(
@@ -274,7 +273,7 @@ class PlacementInspectView(ScopedPlacementMixin, generic.InspectView):
                 else []
             ),
             editable=placement.status not in ENDED,
-            can_withdraw=placement.status in PLACEMENT_TRANSITIONS["withdraw"][0],
+            can_withdraw=PLACEMENT.can(placement, "withdraw"),
             can_see_intern=(
                 Intern.objects.visible_to_staff(self.request.user)
                 .filter(pk=placement.intern_id)
@@ -328,7 +327,7 @@ def move(request, pk):
         return forbidden()
     except placements.DocumentsMissing as missing:
         messages.error(request, _missing_message(missing.kinds))
-    except InvalidPlacementMove:
+    except IllegalTransition:
         placement.refresh_from_db()
         messages.error(
             request,

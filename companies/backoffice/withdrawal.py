@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from companies.backoffice.refusals import forbidden
-from companies.models import InvalidPlacementMove, Placement
-from companies.models.placement import PLACEMENT_TRANSITIONS
+from companies.models import PLACEMENT, Placement
 from companies.services import placements
+from companies.services.errors import IllegalTransition
 
 
 class WithdrawForm(forms.Form):
@@ -42,7 +42,7 @@ def withdraw(request, pk):
             placements.withdraw(request.user, placement, form.cleaned_data["reason"])
         except placements.NotPermitted:
             return forbidden()
-        except InvalidPlacementMove:
+        except IllegalTransition:
             placement.refresh_from_db()
             messages.error(
                 request,
@@ -64,6 +64,6 @@ def withdraw(request, pk):
             "page_title": _("Withdraw the placement"),
             "page_subtitle": placement.intern.code,
             "header_icon": "date",
-            "can_withdraw": placement.status in PLACEMENT_TRANSITIONS["withdraw"][0],
+            "can_withdraw": PLACEMENT.can(placement, "withdraw"),
         },
     )

@@ -20,6 +20,7 @@ from companies.models.company import CompanyStatus
 from companies.models.declaration import LocalizedItemsQuerySet
 from companies.querysets import CompanyDocumentQuerySet
 from companies.storage import private_storage
+from lifecycle import Machine, Transition
 
 # The order in which a dossier moves; a kind due "from submitted" is due when approved too.
 STATUS_ORDER = [
@@ -87,6 +88,22 @@ class DocumentStatus(models.TextChoices):
     ACCEPTED = "accepted", pgettext_lazy("document", "Accepted")
     REJECTED = "rejected", pgettext_lazy("document", "Rejected")
     SUPERSEDED = "superseded", pgettext_lazy("document", "Replaced by a newer version")
+
+
+D = DocumentStatus
+# The life of one version; companies.services.documents and .document_review apply the moves.
+VERSION = Machine(
+    "status",
+    Transition("accept", {D.UPLOADED}, D.ACCEPTED),
+    Transition("reject", {D.UPLOADED}, D.REJECTED),
+    # A new upload replaces the version awaiting review or rejected…
+    Transition("supersede", {D.UPLOADED, D.REJECTED}, D.SUPERSEDED),
+    # …and, once accepted, the version in force until then.
+    Transition("retire", {D.ACCEPTED}, D.SUPERSEDED),
+    # Withdrawing that upload before review gives the replaced version its status back.
+    Transition("restore_uploaded", {D.SUPERSEDED}, D.UPLOADED),
+    Transition("restore_rejected", {D.SUPERSEDED}, D.REJECTED),
+)
 
 
 def random_name(instance, filename):

@@ -12,11 +12,11 @@ from companies.models import (
     CompanyLogEntry,
     CompanyStatus,
     Intern,
-    InvalidPlacementMove,
     Placement,
     PlacementStatus,
 )
 from companies.services import placements
+from lifecycle import IllegalTransition
 from tests.factories.companies import (
     CompanyFactory,
     MembershipFactory,
@@ -231,7 +231,7 @@ class TestLifecycle:
                 placements.company_decision(setting["member"], setting["company"], placement, True)
             else:
                 placements.staff_move(setting["staff"], placement, step)
-        with pytest.raises((InvalidPlacementMove, placements.NotPermitted)):
+        with pytest.raises((IllegalTransition, placements.NotPermitted)):
             if action == "accept":
                 placements.company_decision(setting["member"], setting["company"], placement, True)
             else:
