@@ -33,6 +33,7 @@ from companies.models import (
     Position,
     Territory,
 )
+from companies.services.status import move_company
 from news.models import CallAudience, CallPage, CallStatus
 
 COMPANIES = [
@@ -169,9 +170,9 @@ def build_demo_companies(company_user, moderator):
                     for item in DeclarationItem.objects.for_language("it")
                 ],
             )
-            company.transition("submit", actor=company_user if spec.get("owner") else None)
+            move_company(company, "submit", actor=company_user if spec.get("owner") else None)
         if spec.get("approve"):
-            company.transition("approve", actor=moderator)
+            move_company(company, "approve", actor=moderator)
 
 
 def build_demo_interns(tutor):

@@ -1,7 +1,8 @@
 """E-mails about a company's dossier and team, each in its recipient's language.
 
 Each task renders the e-mails of one event and queues them in the outbox (home.outbox),
-which delivers them and retries through mail-server outages.
+which delivers them and retries through mail-server outages. Every e-mail goes through
+``send``, which resolves the recipient's language, builds the link and renders once in it.
 
 Tasks take ids, not objects or tokens: the invitation link is rebuilt from the row when the
 task runs, so no secret sits in the task queue.
@@ -79,15 +80,27 @@ def placeholders(context):
     return values
 
 
-def send_templated(kind, recipient, language, context):
-    """Renders one e-mail in ``language`` and queues it for delivery.
+def send(kind, recipient, context, link=None, *, language=None, localize=None):
+    """Renders one e-mail for ``recipient``, once, in their language, and queues it.
+
+    ``recipient`` is a user (their address, in their preferred language) or an address,
+    then in ``language`` (the project's default when empty). ``link`` is a URL name and its
+    arguments: reversed in that language (company pages carry its prefix), it becomes the
+    ``url`` of the context. ``localize(language)`` may add context that depends on the
+    language (e.g. a translated document kind).
 
     Staff wording for this kind and language (Settings → E-mail wording) wins over the
     shipped templates companies/email/<kind>_subject.txt, <kind>.txt and <kind>.html.
     """
-    language = language or settings.LANGUAGE_CODE
+    address = getattr(recipient, "email", recipient)
+    language = language or getattr(recipient, "preferred_language", "") or settings.LANGUAGE_CODE
     with translation.override(language):
         context = {"site_name": _site_name(), **context}
+        if localize is not None:
+            context.update(localize(language))
+        if link is not None:
+            url_name, args = link
+            context["url"] = _absolute(reverse(url_name, args=args))
         wording = (
             EmailWording.objects.filter(kind=kind, locale__language_code=language)
             .select_related("locale")
@@ -100,7 +113,7 @@ def send_templated(kind, recipient, language, context):
             subject = " ".join(subject.split())
             text = render_to_string(f"companies/email/{kind}.txt", context)
             html = render_to_string(f"companies/email/{kind}.html", context)
-    queue_email(kind, recipient, language, subject, text, html)
+    queue_email(kind, address, language, subject, text, html)
 
 
 @task()
@@ -111,20 +124,17 @@ def send_invitation(invitation_id):
     )
     if invitation is None or not invitation.is_pending:
         return  # revoked or used before the task ran: nothing to send
-    language = invitation.language or settings.LANGUAGE_CODE
-    with translation.override(language):
-        path = reverse("companies:invitation", args=[invitation.token])
-    send_templated(
+    send(
         "invitation",
         invitation.email,
-        language,
         {
             "invitation": invitation,
             "company": invitation.company,
             "inviter": invitation.invited_by,
             "role": invitation.get_role_display,
-            "url": _absolute(path),
         },
+        link=("companies:invitation", [invitation.token]),
+        language=invitation.language,
     )
 
 
@@ -139,35 +149,25 @@ def send_join_request(join_request_id):
     company = join_request.company
     admins = company.memberships.filter(role=MembershipRole.ADMIN).select_related("user")
     for membership in admins:
-        language = membership.user.preferred_language or settings.LANGUAGE_CODE
-        with translation.override(language):
-            path = reverse("companies:team", args=[company.pk])
-        send_templated(
+        send(
             "join_request",
-            membership.user.email,
-            language,
-            {"join_request": join_request, "company": company, "url": _absolute(path)},
+            membership.user,
+            {"join_request": join_request, "company": company},
+            link=("companies:team", [company.pk]),
         )
 
 
 def _to_members(
     company, template, context, url_name="companies:dashboard", localize=None, url_args=None
 ):
-    """Sends to every member of the company, each in their own language.
-
-    ``localize(language)`` may add context that depends on the language (e.g. a translated
-    document kind).
-    """
+    """Sends to every member of the company, each in their own language."""
     for membership in company.memberships.select_related("user"):
-        language = membership.user.preferred_language or settings.LANGUAGE_CODE
-        with translation.override(language):
-            path = reverse(url_name, args=url_args or [company.pk])
-        extra = localize(language) if localize else {}
-        send_templated(
+        send(
             template,
-            membership.user.email,
-            language,
-            {**context, **extra, "company": company, "url": _absolute(path)},
+            membership.user,
+            {**context, "company": company},
+            link=(url_name, url_args or [company.pk]),
+            localize=localize,
         )
 
 
@@ -180,14 +180,11 @@ def send_submission(event_id):
     company = event.company
     _to_members(company, "submission_received", {"event": event})
     for moderator in company.territory.moderators.filter(is_active=True):
-        language = moderator.preferred_language or settings.LANGUAGE_CODE
-        with translation.override(language):
-            path = reverse("companies_admin:inspect", args=[company.pk])
-        send_templated(
+        send(
             "new_submission",
-            moderator.email,
-            language,
-            {"company": company, "event": event, "url": _absolute(path)},
+            moderator,
+            {"company": company, "event": event},
+            link=("companies_admin:inspect", [company.pk]),
         )
 
 
@@ -269,11 +266,10 @@ def send_placement_event(event_id):
     tutor = placement.project_tutor
     if tutor is not None and tutor.is_active and tutor.pk != event.actor_id:
         staff.append(tutor)
-    path = reverse("placements_admin:inspect", args=[placement.pk])
     for person in {person.pk: person for person in staff}.values():
-        send_templated(
+        send(
             staff_kind,
-            person.email,
-            person.preferred_language or settings.LANGUAGE_CODE,
-            {**context, "company": company, "for_staff": True, "url": _absolute(path)},
+            person,
+            {**context, "company": company, "for_staff": True},
+            link=("placements_admin:inspect", [placement.pk]),
         )

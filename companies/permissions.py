@@ -6,9 +6,9 @@ from wagtail.permission_policies import ModelPermissionPolicy
 class PlacementPermissionPolicy(ModelPermissionPolicy):
     """Staff with "Can propose and manage placements" add, correct and follow placements.
 
-    Which placements is decided per object by ``manageable_placements`` (territories, or the
-    placements one tutors). Nobody deletes one, superusers included: its history is what the
-    funder audits.
+    Which placements is decided per object by ``Placement.objects.manageable_by``
+    (territories, or the placements one tutors). Nobody deletes one, superusers included: its
+    history is what the funder audits.
     """
 
     def user_has_permission(self, user, action):
@@ -22,9 +22,7 @@ class PlacementPermissionPolicy(ModelPermissionPolicy):
         return any(self.user_has_permission(user, action) for action in actions)
 
     def user_has_permission_for_instance(self, user, action, instance):
-        from companies.services.placements import manageable_placements
-
         return (
             self.user_has_permission(user, action)
-            and manageable_placements(user).filter(pk=instance.pk).exists()
+            and self.model.objects.manageable_by(user).filter(pk=instance.pk).exists()
         )

@@ -1,6 +1,16 @@
-"""Querysets that decide who sees which company: every company-facing view starts here."""
+"""Who may see what in the host-companies domain: the one home of those rules.
+
+Every company-facing view starts from ``Company.objects.visible_to(user)``; the back office,
+the services, the permission policy, the audit log and the exports start from the staff
+methods below. Anything outside them answers 404.
+"""
 
 from django.db import models
+from django.db.models import Q
+
+
+def _signed_in(user):
+    return getattr(user, "is_authenticated", False)
 
 
 class CompanyQuerySet(models.QuerySet):
@@ -32,3 +42,46 @@ class CompanyQuerySet(models.QuerySet):
         from companies.models.company import CompanyStatus
 
         return self.filter(status=CompanyStatus.SUBMITTED).order_by("submitted_at", "pk")
+
+
+class CompanyDocumentQuerySet(models.QuerySet):
+    def reviewable_by(self, user):
+        """Documents a staff user may open: their territories', with the permission."""
+        if not _signed_in(user) or not user.has_perm("companies.review_document"):
+            return self.none()
+        from companies.models.company import Company
+
+        return self.filter(company__in=Company.objects.reviewable_by(user))
+
+
+class PlacementQuerySet(models.QuerySet):
+    def manageable_by(self, user):
+        """Placements a staff user may act on: their territories', with the permission.
+
+        Tutors (the permission without a territory) act on the placements they follow.
+        """
+        if not _signed_in(user) or not user.has_perm("companies.manage_placement"):
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        from companies.models.company import Company
+
+        return self.filter(company__in=Company.objects.reviewable_by(user)) | self.filter(
+            project_tutor=user
+        )
+
+
+class InternQuerySet(models.QuerySet):
+    def visible_to_staff(self, user):
+        """Interns of the territories the user moderates, or of the placements they tutor;
+        everyone for superusers; nobody without the view permission (named like
+        ``Participant.objects.visible_to_staff``)."""
+        if not _signed_in(user):
+            return self.none()
+        if user.is_superuser:
+            return self.all()
+        if not user.has_perm("companies.view_intern"):
+            return self.none()
+        return self.filter(
+            Q(territory__moderators=user) | Q(placements__project_tutor=user)
+        ).distinct()

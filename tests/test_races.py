@@ -26,6 +26,7 @@ from companies.models import (
     PlacementStatus,
 )
 from companies.services import documents, placements, review, team
+from companies.services.status import move_company
 from home.outbox import OutgoingEmail, deliver_due
 from tests import documents_corpus as corpus
 from tests.factories.companies import (
@@ -48,7 +49,7 @@ def test_two_staff_deciding_at_once_apply_one_decision(race, mailoutbox):
     territory = TerritoryFactory()
     company = complete_dossier(CompanyFactory(territory=territory))
     MembershipFactory(company=company)
-    company.transition("submit")
+    move_company(company, "submit")
     first, second = moderator_of(territory), moderator_of(territory)
 
     approved, refused = race(

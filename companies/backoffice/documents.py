@@ -14,7 +14,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.models import Locale
 
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
-from companies.models import DocumentKind, DocumentStatus
+from companies.models import CompanyDocument, DocumentKind, DocumentStatus
 from companies.services import document_review
 
 
@@ -44,7 +44,7 @@ class DocumentQueueView(ForbiddenNotRedirect, IndexView):
 
     def get_base_queryset(self):
         return (
-            document_review.reviewable_documents(self.request.user)
+            CompanyDocument.objects.reviewable_by(self.request.user)
             .filter(status=DocumentStatus.UPLOADED)
             .select_related("company")
             .annotate(kind_name=kind_name_in(get_language()))
@@ -68,7 +68,7 @@ def document_columns():
 @require_POST
 def decide_document(request, pk):
     """Accept, or reject with a reason; back to the company's review screen."""
-    document = get_object_or_404(document_review.reviewable_documents(request.user), pk=pk)
+    document = get_object_or_404(CompanyDocument.objects.reviewable_by(request.user), pk=pk)
     action = request.POST.get("action")
     try:
         if action == "accept":

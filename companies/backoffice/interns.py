@@ -1,6 +1,5 @@
 """Back office for interns: staff keep the minimum record and read who opened the cards."""
 
-from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views import generic
@@ -9,19 +8,6 @@ from wagtail.admin.views.generic.usage import UsageView
 
 from companies.backoffice.refusals import ForbiddenNotRedirect
 from companies.models import Intern, InternCardView, Territory
-
-
-def interns_for(user):
-    """Interns of the territories the user moderates, or of the placements they tutor."""
-    if not getattr(user, "is_authenticated", False):
-        return Intern.objects.none()
-    if user.is_superuser:
-        return Intern.objects.all()
-    if not user.has_perm("companies.view_intern"):
-        return Intern.objects.none()
-    return Intern.objects.filter(
-        Q(territory__moderators=user) | Q(placements__project_tutor=user)
-    ).distinct()
 
 
 class InternForm(WagtailAdminModelForm):
@@ -36,12 +22,12 @@ class InternForm(WagtailAdminModelForm):
 class ScopedObjectMixin(ForbiddenNotRedirect):
     def get_object(self, queryset=None):
         pk = self.kwargs.get("pk") or getattr(self, "pk", None)
-        return get_object_or_404(interns_for(self.request.user), pk=pk)
+        return get_object_or_404(Intern.objects.visible_to_staff(self.request.user), pk=pk)
 
 
 class InternIndexView(ForbiddenNotRedirect, generic.IndexView):
     def get_base_queryset(self):
-        return interns_for(self.request.user).select_related("territory")
+        return Intern.objects.visible_to_staff(self.request.user).select_related("territory")
 
 
 class InternEditView(ScopedObjectMixin, generic.EditView):

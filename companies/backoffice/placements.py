@@ -23,24 +23,23 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 
-from companies.backoffice.interns import interns_for
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.models import (
+    PLACEMENT,
     Company,
     CompanyStatus,
-    InvalidPlacementMove,
+    Intern,
     Placement,
     PlacementStatus,
 )
-from companies.models.placement import PLACEMENT_TRANSITIONS, default_end
+from companies.models.placement import BY_COMPANY, default_end
 from companies.services import placements
-from companies.services.placements import EDITABLE, ENDED, manageable_placements
+from companies.services.errors import IllegalTransition
+from companies.services.placements import EDITABLE, ENDED
 
 # Moves offered as buttons on the placement's page; withdrawing has its own confirmation page.
 STAFF_ACTIONS = [
-    name
-    for name, (_s, _t, who) in PLACEMENT_TRANSITIONS.items()
-    if who == "staff" and name != "withdraw"
+    move.name for move in PLACEMENT if move.name not in BY_COMPANY and move.name != "withdraw"
 ]
 ACTION_LABELS = {
     "start": gettext_lazy("Start the placement"),
@@ -84,14 +83,16 @@ class PlacementForm(WagtailAdminModelForm):
         self.fields["project_tutor"].queryset = tutors()
         self.fields["project_tutor"].required = True
         if "intern" in self.fields:
-            self.fields["intern"].queryset = interns_for(for_user).filter(anonymised_at=None)
+            self.fields["intern"].queryset = Intern.objects.visible_to_staff(for_user).filter(
+                anonymised_at=None
+            )
         if self.instance.pk or not (for_user and for_user.has_perm("companies.override_capacity")):
             del self.fields["override_capacity"]
 
 
 class PlacementIndexView(ForbiddenNotRedirect, generic.IndexView):
     def get_base_queryset(self):
-        return manageable_placements(self.request.user).select_related(
+        return Placement.objects.manageable_by(self.request.user).select_related(
             "intern", "company", "site", "project_tutor"
         )
 
@@ -100,7 +101,8 @@ class ScopedPlacementMixin(ForbiddenNotRedirect):
     def get_object(self, queryset=None):
         pk = self.kwargs.get("pk") or getattr(self, "pk", None)
         return get_object_or_404(
-            manageable_placements(self.request.user).select_related("company", "intern"), pk=pk
+            Placement.objects.manageable_by(self.request.user).select_related("company", "intern"),
+            pk=pk,
         )
 
 
@@ -262,7 +264,7 @@ class PlacementInspectView(ScopedPlacementMixin, generic.InspectView):
             actions=[
                 {"name": name, "label": ACTION_LABELS[name]}
                 for name in STAFF_ACTIONS
-                if placement.status in PLACEMENT_TRANSITIONS[name][0]
+                if PLACEMENT.can(placement, name)
             ],
             ended=placement.status in ENDED,
             missing_documents=(
@@ -271,8 +273,12 @@ class PlacementInspectView(ScopedPlacementMixin, generic.InspectView):
                 else []
             ),
             editable=placement.status not in ENDED,
-            can_withdraw=placement.status in PLACEMENT_TRANSITIONS["withdraw"][0],
-            can_see_intern=interns_for(self.request.user).filter(pk=placement.intern_id).exists(),
+            can_withdraw=PLACEMENT.can(placement, "withdraw"),
+            can_see_intern=(
+                Intern.objects.visible_to_staff(self.request.user)
+                .filter(pk=placement.intern_id)
+                .exists()
+            ),
         )
         return context
 
@@ -301,7 +307,7 @@ class MoveForm(forms.Form):
 @require_POST
 def move(request, pk):
     """Applies one lifecycle move; a stale one (status already changed) is explained."""
-    placement = get_object_or_404(manageable_placements(request.user), pk=pk)
+    placement = get_object_or_404(Placement.objects.manageable_by(request.user), pk=pk)
     form = MoveForm(request.POST)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -321,7 +327,7 @@ def move(request, pk):
         return forbidden()
     except placements.DocumentsMissing as missing:
         messages.error(request, _missing_message(missing.kinds))
-    except InvalidPlacementMove:
+    except IllegalTransition:
         placement.refresh_from_db()
         messages.error(
             request,
@@ -344,7 +350,7 @@ def move(request, pk):
 @require_POST
 def outcome(request, pk):
     """Records whether the intern was hired after the placement (yes, no, not known)."""
-    placement = get_object_or_404(manageable_placements(request.user), pk=pk)
+    placement = get_object_or_404(Placement.objects.manageable_by(request.user), pk=pk)
     hired = {"yes": True, "no": False, "unknown": None}.get(request.POST.get("hired", ""), "")
     if hired == "":
         messages.error(request, _("Choose yes, no or not known yet."))

@@ -15,9 +15,15 @@ from companies.backoffice.documents import DocumentRejectForm
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.documents import checklist
 from companies.dossier import dossier_steps
-from companies.models import Company, CompanyLogEntry, CompanyStatus, DocumentStatus
+from companies.models import (
+    Company,
+    CompanyDocument,
+    CompanyLogEntry,
+    CompanyStatus,
+    DocumentStatus,
+)
 from companies.models.placement import OCCUPYING
-from companies.services import document_review, review
+from companies.services import review
 
 
 class CompanyIndexView(ForbiddenNotRedirect, IndexView):
@@ -173,7 +179,7 @@ class AwaitingReviewPanel(Component):
 
     def get_context_data(self, parent_context):
         companies = Company.objects.reviewable_by(self.request.user).awaiting_review()
-        documents = document_review.reviewable_documents(self.request.user).filter(
+        documents = CompanyDocument.objects.reviewable_by(self.request.user).filter(
             status=DocumentStatus.UPLOADED
         )
         return {

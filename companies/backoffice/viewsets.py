@@ -47,7 +47,6 @@ from companies.backoffice.views import (
 )
 from companies.backoffice.withdrawal import withdraw
 from companies.models import Company, CompanyDocument, Intern, Placement, Position
-from companies.services import document_review
 
 
 class RefusingViewSet(ModelViewSet):
@@ -60,16 +59,8 @@ class RefusingViewSet(ModelViewSet):
     usage_view_class = REFUSING["usage_view_class"]
 
 
-def reviewable_companies(user):
-    return Company.objects.reviewable_by(user)
-
-
 def reviewable_positions(user):
     return Position.objects.filter(company__in=Company.objects.reviewable_by(user))
-
-
-def reviewable_documents(user):
-    return document_review.reviewable_documents(user)
 
 
 class CompanyViewSet(RefusingViewSet):
@@ -83,7 +74,9 @@ class CompanyViewSet(RefusingViewSet):
     index_view_class = CompanyIndexView
     inspect_view_class = CompanyReviewView
     inspect_view_enabled = True
-    delete_view_class, history_view_class, usage_view_class = scoped_views(reviewable_companies)
+    delete_view_class, history_view_class, usage_view_class = scoped_views(
+        Company.objects.reviewable_by
+    )
     copy_view_enabled = False
     # The generic add and edit views exist but the permission policy refuses them.
     exclude_form_fields = []
@@ -191,7 +184,9 @@ class DocumentViewSet(RefusingViewSet):
     url_prefix = "host-companies/documents"
     name = "documents_admin"
     index_view_class = DocumentQueueView
-    delete_view_class, history_view_class, usage_view_class = scoped_views(reviewable_documents)
+    delete_view_class, history_view_class, usage_view_class = scoped_views(
+        CompanyDocument.objects.reviewable_by
+    )
     copy_view_enabled = False
     exclude_form_fields = []
 

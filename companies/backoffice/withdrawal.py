@@ -10,10 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from companies.backoffice.refusals import forbidden
-from companies.models import InvalidPlacementMove
-from companies.models.placement import PLACEMENT_TRANSITIONS
+from companies.models import PLACEMENT, Placement
 from companies.services import placements
-from companies.services.placements import manageable_placements
+from companies.services.errors import IllegalTransition
 
 
 class WithdrawForm(forms.Form):
@@ -34,7 +33,8 @@ class WithdrawForm(forms.Form):
 def withdraw(request, pk):
     """Asks for confirmation and a reason, then withdraws a placement that has not started."""
     placement = get_object_or_404(
-        manageable_placements(request.user).select_related("company", "intern", "site"), pk=pk
+        Placement.objects.manageable_by(request.user).select_related("company", "intern", "site"),
+        pk=pk,
     )
     form = WithdrawForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -42,7 +42,7 @@ def withdraw(request, pk):
             placements.withdraw(request.user, placement, form.cleaned_data["reason"])
         except placements.NotPermitted:
             return forbidden()
-        except InvalidPlacementMove:
+        except IllegalTransition:
             placement.refresh_from_db()
             messages.error(
                 request,
@@ -64,6 +64,6 @@ def withdraw(request, pk):
             "page_title": _("Withdraw the placement"),
             "page_subtitle": placement.intern.code,
             "header_icon": "date",
-            "can_withdraw": placement.status in PLACEMENT_TRANSITIONS["withdraw"][0],
+            "can_withdraw": PLACEMENT.can(placement, "withdraw"),
         },
     )

@@ -1,14 +1,14 @@
 """Models of the onboarding domain, one module per concept."""
 
 from companies.models.audit import CompanyLogEntry
-from companies.models.company import Company, CompanyEvent, CompanyStatus, InvalidTransition
+from companies.models.company import DOSSIER, Company, CompanyEvent, CompanyStatus
 from companies.models.declaration import CompanyDeclaration, DeclarationItem
-from companies.models.document import CompanyDocument, DocumentKind, DocumentStatus
+from companies.models.document import VERSION, CompanyDocument, DocumentKind, DocumentStatus
 from companies.models.membership import Membership, MembershipRole
 from companies.models.placement import (
+    PLACEMENT,
     Intern,
     InternCardView,
-    InvalidPlacementMove,
     Placement,
     PlacementEvent,
     PlacementStatus,
@@ -16,6 +16,7 @@ from companies.models.placement import (
 from companies.models.position import Position
 from companies.models.site import OperatingSite
 from companies.models.team import (
+    JOIN_REQUEST,
     Invitation,
     InvitationState,
     JoinRequest,
@@ -24,6 +25,10 @@ from companies.models.team import (
 from companies.models.territory import Territory
 
 __all__ = [
+    "DOSSIER",
+    "JOIN_REQUEST",
+    "PLACEMENT",
+    "VERSION",
     "Company",
     "CompanyDeclaration",
     "CompanyDocument",
@@ -35,8 +40,6 @@ __all__ = [
     "DocumentStatus",
     "Intern",
     "InternCardView",
-    "InvalidPlacementMove",
-    "InvalidTransition",
     "Invitation",
     "InvitationState",
     "JoinRequest",

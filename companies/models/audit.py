@@ -54,22 +54,20 @@ def audit_label(instance):
 
 def visible_objects(model, user):
     """The objects of ``model`` the staff ``user`` may open in the back office."""
-    from companies.backoffice.interns import interns_for
-    from companies.models import Company
-    from companies.services.placements import manageable_placements
+    from companies.models import Company, Intern, Placement
 
     name = model._meta.model_name
     if name == "company":
         return Company.objects.reviewable_by(user)
     if name == "intern":
-        return interns_for(user)
+        return Intern.objects.visible_to_staff(user)
     if name == "placement":
-        return manageable_placements(user)
+        return Placement.objects.manageable_by(user)
     fields = {field.name for field in model._meta.get_fields()}
     if "company" in fields:
         return model.objects.filter(company__in=Company.objects.reviewable_by(user))
     if "placement" in fields:
-        return model.objects.filter(placement__in=manageable_placements(user))
+        return model.objects.filter(placement__in=Placement.objects.manageable_by(user))
     return model.objects.none()
 
 
@@ -98,8 +96,7 @@ class CompanyLogEntryManager(BaseLogEntryManager):
             return self.all()
         if not getattr(user, "is_authenticated", False) or not user.is_active:
             return self.none()
-        from companies.models import Company
-        from companies.services.placements import manageable_placements
+        from companies.models import Company, Placement
 
         visible = []
         for model in logged_models():
@@ -107,7 +104,9 @@ class CompanyLogEntryManager(BaseLogEntryManager):
             content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
             visible.append(Q(content_type=content_type, object_id__in=ids))
         tutored = list(
-            manageable_placements(user).filter(project_tutor=user).values_list("pk", flat=True)
+            Placement.objects.manageable_by(user)
+            .filter(project_tutor=user)
+            .values_list("pk", flat=True)
         )
         if tutored:
             visible.append(

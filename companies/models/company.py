@@ -1,4 +1,8 @@
-"""The host company and its dossier status, with the transitions staff and companies make."""
+"""The host company and its dossier status, with the moves staff and companies make.
+
+The moves are DOSSIER below (lifecycle.Machine); companies.services.status applies them,
+stamps the dates and writes the timeline entry.
+"""
 
 from django.conf import settings
 from django.core.validators import RegexValidator
@@ -15,6 +19,7 @@ from companies.validators import (
     validate_codice_fiscale,
     validate_partita_iva,
 )
+from lifecycle import Machine, Transition
 
 
 class CompanyStatus(models.TextChoices):
@@ -38,23 +43,15 @@ class LegalForm(models.TextChoices):
     OTHER = "altro", _("Other")
 
 
-class InvalidTransition(Exception):
-    """A status change that the current status does not allow."""
-
-    def __init__(self, company, action):
-        self.company = company
-        self.action = action
-        self.status = company.status
-        super().__init__(f"Cannot {action} a company in status {company.status!r}")
-
-
-# action: (statuses it may start from, status it leads to)
-TRANSITIONS = {
-    "submit": ({CompanyStatus.DRAFT, CompanyStatus.CHANGES_REQUESTED}, CompanyStatus.SUBMITTED),
-    "request_changes": ({CompanyStatus.SUBMITTED}, CompanyStatus.CHANGES_REQUESTED),
-    "approve": ({CompanyStatus.SUBMITTED}, CompanyStatus.APPROVED),
-    "reject": ({CompanyStatus.SUBMITTED}, CompanyStatus.REJECTED),
-}
+DOSSIER = Machine(
+    "status",
+    Transition(
+        "submit", {CompanyStatus.DRAFT, CompanyStatus.CHANGES_REQUESTED}, CompanyStatus.SUBMITTED
+    ),
+    Transition("request_changes", {CompanyStatus.SUBMITTED}, CompanyStatus.CHANGES_REQUESTED),
+    Transition("approve", {CompanyStatus.SUBMITTED}, CompanyStatus.APPROVED),
+    Transition("reject", {CompanyStatus.SUBMITTED}, CompanyStatus.REJECTED),
+)
 EDITABLE = {CompanyStatus.DRAFT, CompanyStatus.CHANGES_REQUESTED}
 
 PROVINCE = RegexValidator(r"^[A-Z]{2}$", _("Use the two-letter province code (e.g. SI)."))
@@ -138,38 +135,6 @@ class Company(models.Model):
     @property
     def ateco_title(self):
         return ateco_title(self.ateco_code)
-
-    # --- transitions --------------------------------------------------------------------
-
-    def can(self, action):
-        sources, _target = TRANSITIONS[action]
-        return self.status in sources
-
-    def transition(self, action, actor=None, message=""):
-        """Moves to the action's target status and records it on the timeline.
-
-        Refuses illegal moves with InvalidTransition. Callers (the service functions) hold
-        a row lock so that two people acting at once cannot both succeed.
-        """
-        sources, target = TRANSITIONS[action]
-        if self.status not in sources:
-            raise InvalidTransition(self, action)
-        previous = self.status
-        now = timezone.now()
-        self.status = target
-        if action == "submit":
-            self.submitted_at = now
-        elif target in (CompanyStatus.APPROVED, CompanyStatus.REJECTED):
-            self.decided_at = now
-        self.save(update_fields=["status", "submitted_at", "decided_at", "updated_at"])
-        return CompanyEvent.objects.create(
-            company=self,
-            from_status=previous,
-            to_status=target,
-            actor=actor,
-            message=message,
-            created_at=now,
-        )
 
 
 class CompanyEvent(models.Model):

@@ -18,7 +18,9 @@ from wagtail.models import TranslatableMixin
 
 from companies.models.company import CompanyStatus
 from companies.models.declaration import LocalizedItemsQuerySet
+from companies.querysets import CompanyDocumentQuerySet
 from companies.storage import private_storage
+from lifecycle import Machine, Transition
 
 # The order in which a dossier moves; a kind due "from submitted" is due when approved too.
 STATUS_ORDER = [
@@ -88,6 +90,22 @@ class DocumentStatus(models.TextChoices):
     SUPERSEDED = "superseded", pgettext_lazy("document", "Replaced by a newer version")
 
 
+D = DocumentStatus
+# The life of one version; companies.services.documents and .document_review apply the moves.
+VERSION = Machine(
+    "status",
+    Transition("accept", {D.UPLOADED}, D.ACCEPTED),
+    Transition("reject", {D.UPLOADED}, D.REJECTED),
+    # A new upload replaces the version awaiting review or rejected…
+    Transition("supersede", {D.UPLOADED, D.REJECTED}, D.SUPERSEDED),
+    # …and, once accepted, the version in force until then.
+    Transition("retire", {D.ACCEPTED}, D.SUPERSEDED),
+    # Withdrawing that upload before review gives the replaced version its status back.
+    Transition("restore_uploaded", {D.SUPERSEDED}, D.UPLOADED),
+    Transition("restore_rejected", {D.SUPERSEDED}, D.REJECTED),
+)
+
+
 def random_name(instance, filename):
     """The stored name: random, so nothing of the uploaded name reaches the filesystem."""
     suffix = ".p7m" if instance.content_type == "application/pkcs7-mime" else ".pdf"
@@ -132,6 +150,8 @@ class CompanyDocument(models.Model):
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+
+    objects = CompanyDocumentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("company document")

@@ -16,6 +16,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from companies.querysets import InternQuerySet, PlacementQuerySet
+from lifecycle import Machine, Transition
+
 DEFAULT_LENGTH = datetime.timedelta(days=183)  # six months
 
 
@@ -56,6 +59,8 @@ class Intern(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
+    objects = InternQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("intern")
         verbose_name_plural = _("interns")
@@ -89,37 +94,24 @@ OCCUPYING = {
     PlacementStatus.SUSPENDED,
 }
 
-# action: (statuses it may start from, status it leads to, who acts)
-PLACEMENT_TRANSITIONS = {
-    "accept": ({PlacementStatus.PROPOSED}, PlacementStatus.ACCEPTED, "company"),
-    "decline": ({PlacementStatus.PROPOSED}, PlacementStatus.DECLINED, "company"),
-    "start": ({PlacementStatus.ACCEPTED}, PlacementStatus.ACTIVE, "staff"),
+P = PlacementStatus
+# The life of a placement; companies.services.status applies a move and writes its event.
+PLACEMENT = Machine(
+    "status",
+    Transition("accept", {P.PROPOSED}, P.ACCEPTED),
+    Transition("decline", {P.PROPOSED}, P.DECLINED),
+    Transition("start", {P.ACCEPTED}, P.ACTIVE),
     # Before it starts staff may take a proposal back: the place is freed, the intern too.
-    "withdraw": (
-        {PlacementStatus.PROPOSED, PlacementStatus.ACCEPTED},
-        PlacementStatus.WITHDRAWN,
-        "staff",
-    ),
-    "suspend": ({PlacementStatus.ACTIVE}, PlacementStatus.SUSPENDED, "staff"),
-    "resume": ({PlacementStatus.SUSPENDED}, PlacementStatus.ACTIVE, "staff"),
-    "extend": ({PlacementStatus.ACTIVE}, PlacementStatus.ACTIVE, "staff"),
-    "complete": ({PlacementStatus.ACTIVE}, PlacementStatus.COMPLETED, "staff"),
-    "terminate": (
-        {PlacementStatus.ACTIVE, PlacementStatus.SUSPENDED},
-        PlacementStatus.TERMINATED,
-        "staff",
-    ),
-}
+    Transition("withdraw", {P.PROPOSED, P.ACCEPTED}, P.WITHDRAWN),
+    Transition("suspend", {P.ACTIVE}, P.SUSPENDED),
+    Transition("resume", {P.SUSPENDED}, P.ACTIVE),
+    Transition("extend", {P.ACTIVE}, P.ACTIVE),
+    Transition("complete", {P.ACTIVE}, P.COMPLETED),
+    Transition("terminate", {P.ACTIVE, P.SUSPENDED}, P.TERMINATED),
+)
+# The company answers a proposal; every other move is the staff's.
+BY_COMPANY = frozenset({"accept", "decline"})
 NEEDS_REASON = {"decline", "terminate", "withdraw"}
-
-
-class InvalidPlacementMove(Exception):
-    """A lifecycle move the current status does not allow."""
-
-    def __init__(self, placement, action):
-        self.placement = placement
-        self.action = action
-        super().__init__(f"Cannot {action} a placement in status {placement.status!r}")
 
 
 def default_end(start):
@@ -196,6 +188,8 @@ class Placement(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = PlacementQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("placement")
         verbose_name_plural = _("placements")
@@ -226,31 +220,6 @@ class Placement(models.Model):
             errors["position"] = _("Choose one of the company's own positions.")
         if errors:
             raise ValidationError(errors)
-
-    def move(self, action, actor, reason="", ends_on=None):
-        """Applies a lifecycle action and records it; callers hold the row lock."""
-        sources, target, _who = PLACEMENT_TRANSITIONS[action]
-        if self.status not in sources:
-            raise InvalidPlacementMove(self, action)
-        previous = self.status
-        self.status = target
-        if reason:
-            self.reason = reason
-        if action == "extend":
-            if ends_on is None or ends_on <= self.ends_on:
-                raise ValidationError(
-                    {"ends_on": _("The new end must come after the current one.")}
-                )
-            self.ends_on = ends_on
-        self.save(update_fields=["status", "reason", "ends_on", "updated_at"])
-        return PlacementEvent.objects.create(
-            placement=self,
-            action=action,
-            from_status=previous,
-            to_status=target,
-            actor=actor,
-            message=reason,
-        )
 
 
 class PlacementEvent(models.Model):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from companies.models.membership import MembershipRole
+from lifecycle import Machine, Transition
 
 INVITATION_VALIDITY = datetime.timedelta(days=7)
 INVITATION_SALT = "companies.invitation"
@@ -100,6 +101,14 @@ class JoinRequestStatus(models.TextChoices):
     PENDING = "pending", _("Waiting for an answer")
     APPROVED = "approved", _("Approved")
     REFUSED = "refused", _("Refused")
+
+
+# An admin answers a request once; accepting an invitation approves the person's open one.
+JOIN_REQUEST = Machine(
+    "status",
+    Transition("approve", {JoinRequestStatus.PENDING}, JoinRequestStatus.APPROVED),
+    Transition("refuse", {JoinRequestStatus.PENDING}, JoinRequestStatus.REFUSED),
+)
 
 
 class JoinRequest(models.Model):

@@ -24,6 +24,7 @@ from companies.services.dossier import (
     submit_dossier,
     update_identity,
 )
+from companies.services.errors import IllegalTransition
 from companies.services.team import (
     AlreadyMember,
     InvitationNotUsable,
@@ -45,6 +46,7 @@ __all__ = [
     "AlreadyMember",
     "DocumentLocked",
     "DuplicateDocument",
+    "IllegalTransition",
     "Incomplete",
     "InvitationNotUsable",
     "LastAdmin",

@@ -5,35 +5,27 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from companies import notifications
-from companies.models import Company, CompanyDocument, DocumentStatus
-from companies.services.review import AlreadyDecided, NotPermitted, ReasonRequired
+from companies.models import VERSION, CompanyDocument
+from companies.services.errors import AlreadyDecided, NotPermitted, ReasonRequired
 
 __all__ = ["AlreadyDecided", "NotPermitted", "ReasonRequired", "accept", "reject"]
 
 
-def reviewable_documents(user):
-    """Documents a staff user may open: their territories', with the permission."""
-    if not getattr(user, "is_authenticated", False) or not user.has_perm(
-        "companies.review_document"
-    ):
-        return CompanyDocument.objects.none()
-    return CompanyDocument.objects.filter(company__in=Company.objects.reviewable_by(user))
-
-
 @transaction.atomic
-def _decide(user, document, status, reason=""):
-    if not reviewable_documents(user).filter(pk=document.pk).exists():
+def _decide(user, document, action, reason=""):
+    if not CompanyDocument.objects.reviewable_by(user).filter(pk=document.pk).exists():
         raise NotPermitted
     locked = CompanyDocument.objects.select_for_update().filter(pk=document.pk).first()
-    if locked is None or locked.status != DocumentStatus.UPLOADED:
+    if locked is None or not VERSION.can(locked, action):
         # Withdrawn or decided by someone else while this request waited for the lock.
         raise AlreadyDecided(document.company, None)
-    if status == DocumentStatus.ACCEPTED:
+    if action == "accept":
         # The new version takes over: the one in force until now joins the history.
+        retire = VERSION["retire"]
         CompanyDocument.objects.filter(
-            company_id=locked.company_id, kind_key=locked.kind_key, status=DocumentStatus.ACCEPTED
-        ).update(status=DocumentStatus.SUPERSEDED, replaced_status="")
-    locked.status = status
+            company_id=locked.company_id, kind_key=locked.kind_key, status__in=retire.sources
+        ).update(status=retire.target, replaced_status="")
+    _previous, status = VERSION.apply(locked, action)
     locked.rejection_reason = reason
     locked.reviewed_by = user
     locked.reviewed_at = timezone.now()
@@ -50,11 +42,11 @@ def _decide(user, document, status, reason=""):
 
 def accept(user, document):
     """The document is what the project needs."""
-    return _decide(user, document, DocumentStatus.ACCEPTED)
+    return _decide(user, document, "accept")
 
 
 def reject(user, document, reason):
     """The company must upload a new version; the reason says why."""
     if not reason.strip():
         raise ReasonRequired
-    return _decide(user, document, DocumentStatus.REJECTED, reason.strip())
+    return _decide(user, document, "reject", reason.strip())

@@ -6,28 +6,13 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from companies import antivirus, uploads
-from companies.models import Company, CompanyDocument, DocumentStatus
-
-
-class DuplicateDocument(Exception):
-    """The same file (same SHA-256) is already uploaded for this kind."""
-
-    def __init__(self, document):
-        self.document = document
-        super().__init__(document.pk)
-
-
-class DocumentLocked(Exception):
-    """Reviewed or replaced versions are part of the record: they cannot be withdrawn."""
-
-
-class ReplacementNotConfirmed(Exception):
-    """An accepted version is in force: replacing it must be asked for explicitly."""
-
-
-class StorageFailed(Exception):
-    """The private storage could not keep the file (disk full, unwritable, bucket down)."""
-
+from companies.models import VERSION, Company, CompanyDocument, DocumentStatus
+from companies.services.errors import (
+    DocumentLocked,
+    DuplicateDocument,
+    ReplacementNotConfirmed,
+    StorageFailed,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +86,7 @@ def upload_document(user, company, kind, uploaded, replace_accepted=False):
         document.save()
         if latest is not None:
             latest.replaced_status = latest.status
-            latest.status = DocumentStatus.SUPERSEDED
+            VERSION.apply(latest, "supersede")
             latest.save(update_fields=["status", "replaced_status"])
         log(
             locked,
@@ -137,7 +122,8 @@ def withdraw_document(user, company, document):
         and previous.replaced_status
         and (current is None or previous.version > current.version)
     ):
-        previous.status, previous.replaced_status = previous.replaced_status, ""
+        VERSION.apply(previous, f"restore_{previous.replaced_status}")
+        previous.replaced_status = ""
         previous.save(update_fields=["status", "replaced_status"])
     name, storage = document.file.name, document.file.storage
     document_id = document.pk

@@ -7,27 +7,14 @@ from wagtail.log_actions import log
 from companies import notifications
 from companies.dossier import missing_steps
 from companies.models import (
+    DOSSIER,
     Company,
     CompanyDeclaration,
     Membership,
     MembershipRole,
 )
-
-
-class NotEditable(Exception):
-    """The dossier is under review or decided: the company cannot change it now."""
-
-
-class SiteInUse(Exception):
-    """A site that positions refer to cannot be removed (positions keep their site)."""
-
-
-class Incomplete(Exception):
-    """The dossier cannot be sent yet: ``steps`` lists what is missing."""
-
-    def __init__(self, steps):
-        self.steps = steps
-        super().__init__(", ".join(step.name for step in steps))
+from companies.services.errors import Incomplete, NotEditable, SiteInUse
+from companies.services.status import move_company
 
 
 @transaction.atomic
@@ -52,15 +39,15 @@ def update_identity(user, company, form):
 def submit_dossier(user, company):
     """Sends the dossier to the staff queue; a second click finds it already submitted.
 
-    Raises companies.models.InvalidTransition when the status does not allow it, and
+    Raises IllegalTransition (DOSSIER) when the status does not allow it, and
     Incomplete when a step is missing (checked under the lock, after the status).
     """
     locked = Company.objects.select_for_update().get(pk=company.pk)
-    if locked.can("submit"):
+    if DOSSIER.can(locked, "submit"):
         missing = missing_steps(locked)
         if missing:
             raise Incomplete(missing)
-    event = locked.transition("submit", actor=user)
+    event = move_company(locked, "submit", actor=user)
     log(locked, "approdo.company.submit", user=user)
     transaction.on_commit(lambda: notifications.send_submission.enqueue(event.pk))
     return event

@@ -20,8 +20,17 @@ from companies.models import (
     PlacementEvent,
     PlacementStatus,
 )
-from companies.models.placement import NEEDS_REASON, OCCUPYING, PLACEMENT_TRANSITIONS
-from companies.services.review import NotPermitted, ReasonRequired
+from companies.models.placement import BY_COMPANY, NEEDS_REASON, OCCUPYING
+from companies.services.errors import (
+    CapacityExceeded,
+    ChangedMeanwhile,
+    CompanyNotApproved,
+    DocumentsMissing,
+    NotEnded,
+    NotPermitted,
+    ReasonRequired,
+)
+from companies.services.status import move_placement
 
 __all__ = [
     "CapacityExceeded",
@@ -64,28 +73,6 @@ def default_allowance():
     return Decimal(settings.APPRODO_MAX_MONTHLY_ALLOWANCE)
 
 
-class CapacityExceeded(Exception):
-    """The company already hosts as many interns as its headcount allows."""
-
-    def __init__(self, capacity, occupied):
-        self.capacity = capacity
-        self.occupied = occupied
-        super().__init__(f"{occupied}/{capacity}")
-
-
-class CompanyNotApproved(Exception):
-    """Only approved host companies receive placements."""
-
-
-class DocumentsMissing(Exception):
-    """A placement starts only once the company's required documents (the signed
-    internship agreement, as shipped) are accepted: ``kinds`` lists those that are not."""
-
-    def __init__(self, kinds):
-        self.kinds = kinds
-        super().__init__(", ".join(str(kind) for kind in kinds))
-
-
 def missing_documents(company):
     """Required document kinds due at the company's status and not accepted yet."""
     return [
@@ -93,27 +80,6 @@ def missing_documents(company):
         for row in checklist(company)
         if row.due and row.kind.required and row.state != DocumentStatus.ACCEPTED
     ]
-
-
-class NotEnded(Exception):
-    """A hire after the internship is recorded once the placement has ended; details are
-    corrected only while it has not."""
-
-
-def manageable_placements(user):
-    """Placements a staff user may act on: their territories', with the permission.
-
-    Tutors (the permission without a territory) act on the placements they follow.
-    """
-    if not getattr(user, "is_authenticated", False) or not user.has_perm(
-        "companies.manage_placement"
-    ):
-        return Placement.objects.none()
-    if user.is_superuser:
-        return Placement.objects.all()
-    return Placement.objects.filter(
-        company__in=Company.objects.reviewable_by(user)
-    ) | Placement.objects.filter(project_tutor=user)
 
 
 @transaction.atomic
@@ -156,7 +122,7 @@ def _move(user, placement, action, reason="", ends_on=None):
     if action in NEEDS_REASON and not reason.strip():
         raise ReasonRequired
     locked = Placement.objects.select_for_update().get(pk=placement.pk)
-    event = locked.move(action, user, reason.strip(), ends_on=ends_on)
+    event = move_placement(locked, action, user, reason.strip(), ends_on=ends_on)
     # The reason stays on the PlacementEvent, which anonymisation empties; the audit log
     # only records that one was given.
     _log(user, locked, action=action, reason_given=bool(reason.strip()))
@@ -180,9 +146,9 @@ def staff_move(user, placement, action, reason="", ends_on=None):
 
     Starting needs the company's required documents accepted (DocumentsMissing otherwise).
     """
-    if PLACEMENT_TRANSITIONS[action][2] != "staff":
+    if action in BY_COMPANY:
         raise NotPermitted
-    if not manageable_placements(user).filter(pk=placement.pk).exists():
+    if not Placement.objects.manageable_by(user).filter(pk=placement.pk).exists():
         raise NotPermitted
     if action == "start" and (missing := missing_documents(placement.company)):
         raise DocumentsMissing(missing)
@@ -195,17 +161,13 @@ def withdraw(user, placement, reason):
 
     The company's place and the intern are free again (the intern may then be erased); the
     company's members are told by e-mail that the placement is withdrawn, without the
-    reason, which stays with the staff like every staff reason. InvalidPlacementMove once it
+    reason, which stays with the staff like every staff reason. IllegalTransition once it
     has started or was already answered otherwise.
     """
     if not reason.strip():
         raise ReasonRequired
     locked = _lock_manageable(user, placement)
     return _move(user, locked, "withdraw", reason)
-
-
-class ChangedMeanwhile(Exception):
-    """The placement changed after the form being saved was loaded."""
 
 
 @transaction.atomic
@@ -254,7 +216,7 @@ def record_outcome(user, placement, hired):
 
 def _lock_manageable(user, placement):
     """The placement's row, locked, if the user may act on it."""
-    if not manageable_placements(user).filter(pk=placement.pk).exists():
+    if not Placement.objects.manageable_by(user).filter(pk=placement.pk).exists():
         raise NotPermitted
     return Placement.objects.select_for_update().get(pk=placement.pk)
 

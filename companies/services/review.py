@@ -10,24 +10,9 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from companies import notifications
-from companies.models import Company
-
-
-class NotPermitted(Exception):
-    """The staff user may not decide on this company (permission or territory)."""
-
-
-class AlreadyDecided(Exception):
-    """Someone moved the dossier first; ``event`` is their timeline entry (may be None)."""
-
-    def __init__(self, company, event):
-        self.company = company
-        self.event = event
-        super().__init__(f"{company} is {company.status}")
-
-
-class ReasonRequired(Exception):
-    """Requesting changes and rejecting need a message the company can act on."""
+from companies.models import DOSSIER, Company
+from companies.services.errors import AlreadyDecided, NotPermitted, ReasonRequired
+from companies.services.status import move_company
 
 
 def can_review(user, company):
@@ -42,9 +27,9 @@ def _decide(user, company, action, message):
     if not can_review(user, company):
         raise NotPermitted
     locked = Company.objects.select_for_update().get(pk=company.pk)
-    if not locked.can(action):
+    if not DOSSIER.can(locked, action):
         raise AlreadyDecided(locked, locked.events.select_related("actor").last())
-    event = locked.transition(action, actor=user, message=message)
+    event = move_company(locked, action, actor=user, message=message)
     log(locked, f"approdo.company.{action}", user=user, data={"message": message})
     transaction.on_commit(lambda: notifications.send_decision.enqueue(event.pk))
     return event

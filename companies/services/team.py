@@ -11,6 +11,7 @@ from wagtail.log_actions import log
 
 from companies import notifications
 from companies.models import (
+    JOIN_REQUEST,
     Company,
     Invitation,
     JoinRequest,
@@ -18,39 +19,19 @@ from companies.models import (
     Membership,
     MembershipRole,
 )
+from companies.services.errors import (
+    AlreadyMember,
+    InvitationNotUsable,
+    LastAdmin,
+    NotAdmin,
+    TooManyRequests,
+    WrongAccount,
+)
 
 # A user cannot keep more open requests than this: it stops one account from probing the
 # registry for partite IVA or flooding admins with requests.
 MAX_OPEN_JOIN_REQUESTS = 5
 MAX_PENDING_INVITATIONS = 25
-
-
-class NotAdmin(Exception):
-    """Only the company's administrators may do this."""
-
-
-class LastAdmin(Exception):
-    """The company would be left without an administrator."""
-
-
-class AlreadyMember(Exception):
-    """The person already belongs to the company."""
-
-
-class TooManyRequests(Exception):
-    """The user has too many open join requests, or the company too many open invitations."""
-
-
-class InvitationNotUsable(Exception):
-    """The invitation was accepted, revoked or has expired: ``state`` says which."""
-
-    def __init__(self, state):
-        self.state = state
-        super().__init__(state)
-
-
-class WrongAccount(Exception):
-    """The invitation was sent to an e-mail address the signed-in user has not verified."""
 
 
 def _lock(company):
@@ -133,8 +114,9 @@ def accept_invitation(user, invitation):
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
-    JoinRequest.objects.filter(company=company, user=user, status=JoinRequestStatus.PENDING).update(
-        status=JoinRequestStatus.APPROVED, decided_at=invitation.accepted_at
+    approve = JOIN_REQUEST["approve"]
+    JoinRequest.objects.filter(company=company, user=user, status__in=approve.sources).update(
+        status=approve.target, decided_at=invitation.accepted_at
     )
     log(company, "approdo.company.join", user=user, data={"via": "invitation"})
     return membership
@@ -172,9 +154,10 @@ def decide_join_request(user, company, join_request, approve, role=MembershipRol
     locked = _lock(company)
     _require_admin(user, locked)
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
-    if join_request.status != JoinRequestStatus.PENDING:
+    move = "approve" if approve else "refuse"
+    if not JOIN_REQUEST.can(join_request, move):
         return False
-    join_request.status = JoinRequestStatus.APPROVED if approve else JoinRequestStatus.REFUSED
+    JOIN_REQUEST.apply(join_request, move)
     join_request.decided_at = timezone.now()
     join_request.decided_by = user
     join_request.save(update_fields=["status", "decided_at", "decided_by"])

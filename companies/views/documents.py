@@ -193,7 +193,7 @@ def download(request, pk, document_pk):
     if user.has_perm("wagtailadmin.access_admin") and (
         not settings.APPRODO_STAFF_REQUIRE_MFA or has_totp(user)
     ):
-        allowed |= services.document_review.reviewable_documents(user)
+        allowed |= CompanyDocument.objects.reviewable_by(user)
     document = get_object_or_404(allowed.select_related("company"), pk=document_pk, company_id=pk)
     services.record_download(user, document.company, document)
     return private_file_response(document)

@@ -13,7 +13,7 @@ from companies.dashboard import todo_items
 from companies.documents import checklist
 from companies.dossier import dossier_steps
 from companies.forms import CompanyIdentityForm, DeclarationsForm
-from companies.models import Company, InvalidTransition, JoinRequestStatus
+from companies.models import Company, JoinRequestStatus
 from companies.views.common import (
     chosen_call,
     private,
@@ -128,7 +128,7 @@ def submit(request, pk):
     company = visible_company(request, pk)
     try:
         services.submit_dossier(request.user, company)
-    except InvalidTransition:
+    except services.IllegalTransition:
         messages.info(request, _("This dossier has already been sent to the project staff."))
     except services.Incomplete as incomplete:
         messages.error(

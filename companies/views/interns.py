@@ -5,8 +5,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from companies.models import InternCardView, InvalidPlacementMove
+from companies.models import InternCardView
 from companies.services import placements
+from companies.services.errors import IllegalTransition
 from companies.views.common import private, render_company, visible_company
 
 
@@ -39,7 +40,7 @@ def placement_decide(request, pk, placement_pk):
         )
     except placements.ReasonRequired:
         messages.error(request, _("Tell the project staff why you decline the placement."))
-    except InvalidPlacementMove:
+    except IllegalTransition:
         messages.info(request, _("This placement has already been answered."))
     else:
         messages.success(

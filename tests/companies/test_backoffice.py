@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import GroupPagePermission
 
 from companies.models import CompanyEvent, CompanyLogEntry, CompanyStatus
+from companies.services.status import move_company
 from tests.factories.companies import (
     CompanyFactory,
     MembershipFactory,
@@ -30,7 +31,7 @@ pytestmark = pytest.mark.django_db
 
 def submitted(territory, **kwargs):
     company = complete_dossier(CompanyFactory(territory=territory, **kwargs))
-    company.transition("submit")
+    move_company(company, "submit")
     return company
 
 

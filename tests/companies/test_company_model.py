@@ -4,7 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from companies.models import Company, CompanyEvent, CompanyStatus, InvalidTransition
+from companies.models import Company, CompanyEvent, CompanyStatus
+from companies.services.status import move_company
+from lifecycle import IllegalTransition
 from tests.factories.companies import CompanyFactory, MembershipFactory
 from tests.factories.users import UserFactory
 
@@ -25,13 +27,13 @@ LEGAL = {
 def test_transitions_refuse_illegal_moves(status, action):
     company = CompanyFactory(status=status)
     if action in LEGAL[status]:
-        event = company.transition(action)
+        event = move_company(company, action)
         assert event.from_status == status
         company.refresh_from_db()
         assert company.status == event.to_status
     else:
-        with pytest.raises(InvalidTransition):
-            company.transition(action)
+        with pytest.raises(IllegalTransition):
+            move_company(company, action)
         company.refresh_from_db()
         assert company.status == status
         assert not CompanyEvent.objects.filter(company=company).exists()
@@ -41,13 +43,13 @@ def test_the_round_trip_is_on_the_timeline():
     company = CompanyFactory()
     moderator = UserFactory(is_staff=True)
     assert company.is_editable
-    company.transition("submit")
+    move_company(company, "submit")
     assert not company.is_editable
     assert company.submitted_at is not None
-    company.transition("request_changes", actor=moderator, message="Manca la PEC corretta.")
+    move_company(company, "request_changes", actor=moderator, message="Manca la PEC corretta.")
     assert company.is_editable
-    company.transition("submit")
-    company.transition("approve", actor=moderator)
+    move_company(company, "submit")
+    move_company(company, "approve", actor=moderator)
     assert company.decided_at is not None
     steps = list(company.events.values_list("to_status", "message"))
     assert steps == [
@@ -101,16 +103,16 @@ class TestVisibleTo:
     def test_awaiting_review_is_oldest_first(self):
         first, second = CompanyFactory(), CompanyFactory()
         CompanyFactory()  # a draft
-        first.transition("submit")
-        second.transition("submit")
+        move_company(first, "submit")
+        move_company(second, "submit")
         assert list(Company.objects.awaiting_review()) == [first, second]
 
     def test_awaiting_review_follows_submission_time_not_creation_order(self):
         import datetime
 
         created_first, created_second = CompanyFactory(), CompanyFactory()
-        created_first.transition("submit")
-        created_second.transition("submit")
+        move_company(created_first, "submit")
+        move_company(created_second, "submit")
         earlier = created_first.submitted_at - datetime.timedelta(days=1)
         Company.objects.filter(pk=created_second.pk).update(submitted_at=earlier)
         assert list(Company.objects.awaiting_review()) == [created_second, created_first]

@@ -13,6 +13,7 @@ from companies.models import (
     CompanyStatus,
     DeclarationItem,
 )
+from companies.services.status import move_company
 from tests.factories.companies import (
     CompanyDeclarationFactory,
     MembershipFactory,
@@ -131,7 +132,7 @@ class TestSigning:
 
     def test_a_dossier_under_review_cannot_be_signed(self, member):
         complete_dossier(member.company)
-        member.company.transition("submit")
+        move_company(member.company, "submit")
         member.post(url(member.company), ticked_all(declarant_name="Altra Persona"))
         assert not CompanyDeclaration.objects.filter(declarant_name="Altra Persona").exists()
 

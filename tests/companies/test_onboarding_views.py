@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from companies import urls as company_urls
 from companies.models import Company, CompanyEvent, CompanyLogEntry, CompanyStatus, Membership
+from companies.services.status import move_company
 from tests.factories.companies import (
     CompanyFactory,
     MembershipFactory,
@@ -139,7 +140,7 @@ class TestSubmit:
 
     def test_identity_cannot_change_while_under_review(self, member_client, territory):
         company = MembershipFactory(user=member_client.user, company__territory=territory).company
-        company.transition("submit")
+        move_company(company, "submit")
         url = reverse("companies:identity", args=[company.pk])
         member_client.post(url, identity_data(territory, legal_name="Nome cambiato"))
         company.refresh_from_db()
@@ -148,8 +149,8 @@ class TestSubmit:
     def test_changes_requested_can_be_edited_and_resubmitted(self, member_client, territory):
         company = MembershipFactory(user=member_client.user, company__territory=territory).company
         complete_dossier(company)
-        company.transition("submit")
-        company.transition("request_changes", message="Correggere la PEC.")
+        move_company(company, "submit")
+        move_company(company, "request_changes", message="Correggere la PEC.")
         data = identity_data(
             territory,
             partita_iva=company.partita_iva,
@@ -320,7 +321,7 @@ class TestSites:
     def test_sites_are_frozen_while_under_review(self, member_client):
         company = MembershipFactory(user=member_client.user).company
         member_client.post(reverse("companies:site_add", args=[company.pk]), site_data())
-        company.transition("submit")
+        move_company(company, "submit")
         site = company.sites.get()
         member_client.post(reverse("companies:site_delete", args=[company.pk, site.pk]))
         member_client.post(

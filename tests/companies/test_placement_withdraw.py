@@ -5,10 +5,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from companies.models import CompanyLogEntry, InvalidPlacementMove, PlacementStatus
+from companies.models import CompanyLogEntry, PlacementStatus
 from companies.privacy import erasable
 from companies.services import placements
 from home.outbox import OutgoingEmail
+from lifecycle import IllegalTransition
 from tests.companies.test_placements import new_placement
 from tests.companies.test_placements import setting as placement_setting  # noqa: F401
 from tests.factories.companies import InternFactory, TerritoryFactory
@@ -91,7 +92,7 @@ class TestService:
 
     def test_a_started_placement_is_ended_not_withdrawn(self, world, accepted):
         placements.staff_move(world["staff"], accepted, "start")
-        with pytest.raises(InvalidPlacementMove):
+        with pytest.raises(IllegalTransition):
             placements.withdraw(world["staff"], accepted, REASON)
         accepted.refresh_from_db()
         assert accepted.status == PlacementStatus.ACTIVE

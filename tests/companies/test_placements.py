@@ -12,11 +12,11 @@ from companies.models import (
     CompanyLogEntry,
     CompanyStatus,
     Intern,
-    InvalidPlacementMove,
     Placement,
     PlacementStatus,
 )
 from companies.services import placements
+from lifecycle import IllegalTransition
 from tests.factories.companies import (
     CompanyFactory,
     MembershipFactory,
@@ -231,7 +231,7 @@ class TestLifecycle:
                 placements.company_decision(setting["member"], setting["company"], placement, True)
             else:
                 placements.staff_move(setting["staff"], placement, step)
-        with pytest.raises((InvalidPlacementMove, placements.NotPermitted)):
+        with pytest.raises((IllegalTransition, placements.NotPermitted)):
             if action == "accept":
                 placements.company_decision(setting["member"], setting["company"], placement, True)
             else:
@@ -278,7 +278,7 @@ def test_only_active_users_with_the_permission_manage_placements():
     placement = PlacementFactory()
     tutor = UserFactory(is_staff=True)  # follows the placement but lacks the permission
     Placement.objects.filter(pk=placement.pk).update(project_tutor=tutor)
-    assert list(placements.manageable_placements(StaffUserFactory())) == [placement]
-    assert not placements.manageable_placements(StaffUserFactory(is_active=False)).exists()
-    assert not placements.manageable_placements(tutor).exists()
-    assert not placements.manageable_placements(None).exists()
+    assert list(Placement.objects.manageable_by(StaffUserFactory())) == [placement]
+    assert not Placement.objects.manageable_by(StaffUserFactory(is_active=False)).exists()
+    assert not Placement.objects.manageable_by(tutor).exists()
+    assert not Placement.objects.manageable_by(None).exists()

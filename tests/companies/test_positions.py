@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from companies.models import Position
+from companies.services.status import move_company
 from tests.factories.companies import CompanyFactory, MembershipFactory, OperatingSiteFactory
 from tests.factories.pages import CallIndexPageFactory, CallPageFactory, home_page
 from tests.factories.users import UserFactory
@@ -140,7 +141,7 @@ def test_a_closed_call_is_refused_with_a_clear_message(member):
 def test_positions_are_frozen_while_under_review(member):
     client, company, site = member
     client.post(add_url(company), position_data(site))
-    company.transition("submit")
+    move_company(company, "submit")
     client.post(add_url(company), position_data(site, title="Altro"))
     assert list(company.positions.values_list("title", flat=True)) == ["Aiuto cuoco"]
 

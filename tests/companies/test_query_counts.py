@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from companies.models import Intern, MembershipRole, Placement, PlacementStatus
+from companies.services.status import move_company
 from tests.factories.companies import (
     CompanyDeclarationFactory,
     CompanyFactory,
@@ -45,8 +46,8 @@ def grow(company, size):
     JoinRequestFactory.create_batch(size, company=company)
     CompanyDeclarationFactory.create_batch(size, company=company)
     for _ in range(size):
-        company.transition("submit")
-        company.transition("request_changes", message="Aggiornare la PEC.")
+        move_company(company, "submit")
+        move_company(company, "request_changes", message="Aggiornare la PEC.")
     add_placements(company, sites[0], size)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from companies.services.status import move_company
 from tests import documents_corpus as corpus
 from tests.e2e.axe import axe_violations
 from tests.factories.companies import (
@@ -68,9 +69,9 @@ def test_request_changes_resubmit_approve_upload_accept(
     north = TerritoryFactory(name="Alta Val d'Elsa", code="alta-val-elsa")
     south = TerritoryFactory(name="Val di Merse", code="val-di-merse")
     company = complete_dossier(CompanyFactory(territory=north, legal_name="Forno Nord s.r.l."))
-    company.transition("submit")
+    move_company(company, "submit")
     elsewhere = complete_dossier(CompanyFactory(territory=south, legal_name="Cantina Sud"))
-    elsewhere.transition("submit")
+    move_company(elsewhere, "submit")
     owner = MembershipFactory(
         company=company, user__email="titolare@forno.example", user__preferred_language="it"
     ).user
