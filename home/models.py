@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -23,6 +24,18 @@ from home.projects import (
 )
 
 __all__ = ["FormField", "FormPage", "Partner", "ProjectPartner"]
+
+# The content apps fill the home and project pages' listings (news: the latest news and
+# open calls), so that home, which they build on, imports none of them. A function
+# registered under one of these Wagtail hook names is called as ``fn(page, context)`` and
+# adds its listings to the template context.
+HOME_PAGE_LISTINGS = "approdo_home_page_listings"
+PROJECT_PAGE_LISTINGS = "approdo_project_page_listings"
+
+
+def add_listings(hook_name, page, context):
+    for add in hooks.get_hooks(hook_name):
+        add(page, context)
 
 
 class BasePage(Page):
@@ -141,15 +154,8 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import CallPage, CallStatus, NewsPage
-
         context = super().get_context(request, *args, **kwargs)
-        context["latest_news"] = NewsPage.objects.latest_for_locale(self.locale)[:3]
-        context["open_calls"] = (
-            CallPage.objects.for_listing()
-            .filter(locale=self.locale)
-            .with_status(CallStatus.OPEN)[:4]
-        )
+        add_listings(HOME_PAGE_LISTINGS, self, context)
         context["partners"] = Partner.objects.filter(locale=self.locale).select_related("logo")
         return context
 
@@ -311,16 +317,11 @@ class ProjectPage(ProjectPageFields, BasePage):
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
 
     def get_context(self, request, *args, **kwargs):
-        from news.models import CallPage, NewsPage
-
         context = super().get_context(request, *args, **kwargs)
         context["partners"] = [
             link.partner for link in self.project_partners.select_related("partner__logo")
         ]
-        # Translated news may still point at the source-language project: match by key.
-        mine = {"locale": self.locale, "project__translation_key": self.translation_key}
-        context["news"] = NewsPage.objects.for_listing().filter(**mine)[:6]
-        context["calls"] = CallPage.objects.for_listing().filter(**mine).current()[:6]
+        add_listings(PROJECT_PAGE_LISTINGS, self, context)
         return context
 
 

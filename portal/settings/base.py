@@ -214,7 +214,7 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-# The public read-only API (home/api.py, docs/api.md) answers JSON only.
+# The public read-only API (news/api.py, docs/api.md) answers JSON only.
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 # --- Internationalisation ---------------------------------------------------------------
