@@ -1,6 +1,6 @@
 """E-mails about a company's dossier and team, each in its recipient's language.
 
-Each task renders the e-mails of one event and queues them in the outbox (home.outbox),
+Each task renders the e-mails of one event and queues them in the outbox (mail.outbox),
 which delivers them and retries through mail-server outages.
 
 Tasks take ids, not objects or tokens: the invitation link is rebuilt from the row when the
@@ -24,8 +24,8 @@ from companies.models import (
     MembershipRole,
     PlacementEvent,
 )
-from home.email_wording import EmailWording
-from home.outbox import queue_email
+from mail.outbox import queue_email
+from mail.wording import EmailWording
 
 
 def _absolute(path):

@@ -24,7 +24,7 @@ from companies.models import (
     PlacementEvent,
 )
 from companies.services import team as services_team
-from home.outbox import OutgoingEmail
+from mail.outbox import OutgoingEmail
 from tests.erasure import assert_erased
 from tests.factories.companies import (
     CompanyDeclarationFactory,

@@ -26,7 +26,7 @@ from companies.models import (
     PlacementStatus,
 )
 from companies.services import documents, placements, review, team
-from home.outbox import OutgoingEmail, deliver_due
+from mail.outbox import OutgoingEmail, deliver_due
 from tests import documents_corpus as corpus
 from tests.factories.companies import (
     CompanyFactory,

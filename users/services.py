@@ -12,7 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 
-from home.outbox import OutgoingEmail
+from mail.outbox import OutgoingEmail
 from users.account_data import export_account_data
 from users.contributions import deletion_checks, erasers
 
