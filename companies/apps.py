@@ -12,6 +12,7 @@ class CompaniesConfig(AppConfig):
         # Registered here, before Wagtail builds its admin, so no default policy is made first.
         from wagtail.permissions import register_permission_policy
 
+        from companies import accounts
         from companies.models import Company, CompanyDocument, Placement, Position
         from companies.permissions import PlacementPermissionPolicy
         from home.permissions import ReadOnlyPermissionPolicy
@@ -20,3 +21,5 @@ class CompaniesConfig(AppConfig):
         register_permission_policy(Position, ReadOnlyPermissionPolicy(Position))
         register_permission_policy(CompanyDocument, ReadOnlyPermissionPolicy(CompanyDocument))
         register_permission_policy(Placement, PlacementPermissionPolicy(Placement))
+        # The memberships and dossier work in a user's account download and deletion.
+        accounts.register()

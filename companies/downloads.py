@@ -11,12 +11,7 @@ from django.http import FileResponse, HttpResponse
 from django.utils.encoding import iri_to_uri
 from django.utils.http import content_disposition_header
 
-# The browser must save the file, neither sniff nor run it, and nothing may cache it.
-DOWNLOAD_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Content-Security-Policy": "default-src 'none'; sandbox",
-    "Cache-Control": "private, no-store",
-}
+from users.http import DOWNLOAD_HEADERS
 
 
 def private_file_response(document):

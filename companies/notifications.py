@@ -1,6 +1,6 @@
 """E-mails about a company's dossier and team, each in its recipient's language.
 
-Each task renders the e-mails of one event and queues them in the outbox (home.outbox),
+Each task renders the e-mails of one event and queues them in the outbox (mail.outbox),
 which delivers them and retries through mail-server outages. Every e-mail goes through
 ``send``, which resolves the recipient's language, builds the link and renders once in it.
 
@@ -25,8 +25,8 @@ from companies.models import (
     MembershipRole,
     PlacementEvent,
 )
-from home.email_wording import EmailWording
-from home.outbox import queue_email
+from mail.outbox import queue_email
+from mail.wording import EmailWording
 
 
 def _absolute(path):

@@ -24,6 +24,7 @@ from companies.models import (
     PlacementEvent,
     PlacementStatus,
 )
+from mail.models import OutgoingEmail
 
 FINAL = [
     PlacementStatus.COMPLETED,
@@ -58,16 +59,6 @@ def erasable(code):
     return intern
 
 
-def sent_emails_due(days=None, now=None):
-    """Sent notification e-mails older than APPRODO_SENT_EMAIL_DAYS: addresses and texts
-    kept for support questions ("did the company get the e-mail?"), then deleted."""
-    from home.outbox import OutgoingEmail
-
-    days = settings.APPRODO_SENT_EMAIL_DAYS if days is None else days
-    limit = (now or timezone.now()) - datetime.timedelta(days=days)
-    return OutgoingEmail.objects.filter(sent_at__lt=limit)
-
-
 def due_for_anonymisation(months=None):
     """Interns to anonymise now, each annotated with ``last_end`` (None: no placement)."""
     limit = cutoff(months)
@@ -89,8 +80,6 @@ def forget_emails(code, texts):
     speak about the person; company e-mails carry neither. An e-mail whose wording (staff
     may edit it) leaves the code out is still found by the reason it quotes.
     """
-    from home.outbox import OutgoingEmail
-
     about = Q(subject__contains=code) | Q(text__contains=code) | Q(html__contains=code)
     for text in texts:
         about |= Q(text__contains=text) | Q(html__contains=text)

@@ -7,8 +7,9 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
     """Staff with the view permission look at these records; nobody edits them in the admin.
 
     Used for host companies and positions (companies change their own dossier, staff act
-    through the decision services, which check their own permissions) and for sent e-mails.
-    Superusers are refused too.
+    through the decision services, which check their own permissions). Superusers are
+    refused too. The outbox has its own policy of the same kind (mail.permissions): mail
+    sits below home and imports nothing from it.
     """
 
     def user_has_permission(self, user, action):

@@ -12,7 +12,7 @@ from django.utils import translation
 from django_tasks import task
 from wagtail.users.models import UserProfile
 
-from home.outbox import queue_email
+from mail.outbox import queue_email
 from participants.models import Path, PathEvent
 
 # The moves after which somebody has to do something, and who.

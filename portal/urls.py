@@ -8,11 +8,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.api import api_router
 from home.feedback_views import page_feedback
 from home.seo import robots_txt
 from home.sitemaps import sitemap
 from home.views import search
+from news.api import api_router
 from news.feeds import CallsAtomFeed, CallsFeed, NewsAtomFeed, NewsFeed
 from operations.views import healthz, readyz
 

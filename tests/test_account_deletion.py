@@ -12,6 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from companies.accounts import LastAdministrator
 from companies.models import (
     CompanyEvent,
     CompanyLogEntry,
@@ -23,7 +24,7 @@ from companies.models import (
     PlacementEvent,
 )
 from companies.services import team as services_team
-from home.outbox import OutgoingEmail
+from mail.outbox import OutgoingEmail
 from tests.erasure import assert_erased
 from tests.factories.companies import (
     CompanyDeclarationFactory,
@@ -192,7 +193,7 @@ class TestDeletion:
         second = CompanyFactory(status=CompanyStatus.APPROVED, legal_name="A s.r.l.")
         for company in (first, second):
             MembershipFactory(user=user, company=company)
-        with pytest.raises(services.LastAdministrator) as refused:
+        with pytest.raises(LastAdministrator) as refused:
             services.delete_account(user)
         assert refused.value.companies == [second, first]
         assert User.objects.filter(pk=user.pk).exists()

@@ -3,7 +3,7 @@ answer, and the e-mail is delivered exactly once when the server returns.
 
 allauth's own e-mails (signup confirmation, password reset) come through the account
 adapter; the contact form's copy for staff and anything sent with Django's mail functions
-(Wagtail's notifications) through home.outbox.OutboxBackend.
+(Wagtail's notifications) through mail.outbox.OutboxBackend.
 """
 
 import datetime
@@ -16,7 +16,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from home.models import FormField, FormPage
-from home.outbox import BACKOFF, OutgoingEmail, deliver_due
+from mail.outbox import BACKOFF, OutgoingEmail, deliver_due
 from tests.factories.pages import home_page
 from tests.factories.users import UserFactory
 from tests.flaky_mail import FlakyBackend
@@ -137,7 +137,7 @@ def test_contact_form_copy_with_the_mail_server_down(
 
 def test_django_mail_functions_queue_in_the_outbox(settings, smtp_down, mailoutbox):
     """What Wagtail sends itself (workflow notifications) uses the EMAIL_BACKEND."""
-    settings.EMAIL_BACKEND = "home.outbox.OutboxBackend"
+    settings.EMAIL_BACKEND = "mail.outbox.OutboxBackend"
     mail.send_mail(
         "Pagina da revisionare", "Testo", None, ["redazione@approdo.example"], fail_silently=False
     )

@@ -139,6 +139,19 @@ class TestProductionSettings:
         assert result.returncode == 0, result.stderr
         assert result.stdout.strip().splitlines()[-1] == expected
 
+    def test_leave_the_demo_out(self):
+        code = "from django.conf import settings; print('demo' in settings.INSTALLED_APPS)"
+        result = run_manage(
+            "shell", "-c", code, "--settings=portal.settings.production", env=PRODUCTION_ENV
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.strip().splitlines()[-1] == "False"
+        result = run_manage(
+            "seed_demo", "--settings=portal.settings.production", env=PRODUCTION_ENV
+        )
+        assert result.returncode != 0
+        assert "Unknown command: 'seed_demo'" in result.stderr
+
     def test_refuses_to_turn_off_staff_two_factor(self):
         env = {**PRODUCTION_ENV, "APPRODO_STAFF_REQUIRE_MFA": "0"}
         result = run_manage("check", "--settings=portal.settings.production", env=env)

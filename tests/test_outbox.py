@@ -11,8 +11,8 @@ from wagtail.models import Locale
 
 from companies import services
 from companies.models import MembershipRole
-from home.email_wording import EmailWording
-from home.outbox import BACKOFF, OutgoingEmail, deliver_due, next_attempt
+from mail.outbox import BACKOFF, OutgoingEmail, deliver_due, next_attempt
+from mail.wording import EmailWording
 from tests.factories.companies import MembershipFactory
 from tests.flaky_mail import FlakyBackend
 
@@ -101,10 +101,10 @@ def test_the_database_queue_schedules_the_retry(
     invite(django_capture_on_commit_callbacks)
     assert run_queued("companies.notifications.send_invitation") == 1
     assert not OutgoingEmail.objects.get().attempts
-    assert run_queued("home.outbox.deliver_email") == 1
+    assert run_queued("mail.outbox.deliver_email") == 1
     email = OutgoingEmail.objects.get()
     assert email.attempts == 1
-    retry = DBTaskResult.objects.get(task_path="home.outbox.deliver_email")
+    retry = DBTaskResult.objects.get(task_path="mail.outbox.deliver_email")
     assert retry.run_after == email.next_attempt_at
 
 

@@ -27,7 +27,7 @@ from companies.models import (
 )
 from companies.services import documents, placements, review, team
 from companies.services.status import move_company
-from home.outbox import OutgoingEmail, deliver_due
+from mail.outbox import OutgoingEmail, deliver_due
 from tests import documents_corpus as corpus
 from tests.factories.companies import (
     CompanyFactory,

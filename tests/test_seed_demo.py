@@ -114,3 +114,25 @@ def test_refuses_production_settings(settings):
     settings.APPRODO_ENVIRONMENT = "production"
     with pytest.raises(CommandError):
         seed()
+
+
+def test_calls_the_demo_builder_of_any_project_app_that_has_one(monkeypatch):
+    """An app adds its demo data with a ``demo`` module and ``build_demo(accounts)``."""
+    import sys
+    import types
+
+    from demo import builder
+    from demo import companies as demo_companies
+
+    participants_demo = types.ModuleType("participants.demo")
+    participants_demo.build_demo = lambda accounts: None
+    monkeypatch.setitem(sys.modules, "participants.demo", participants_demo)
+    monkeypatch.setattr(
+        builder,
+        "module_has_submodule",
+        lambda package, name: name == "demo" and package.__name__ in {"participants", "wagtail"},
+    )
+    assert builder.app_demo_builders() == [
+        demo_companies.build_demo,
+        participants_demo.build_demo,
+    ]

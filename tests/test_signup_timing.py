@@ -13,7 +13,7 @@ import time
 
 import pytest
 
-from home.outbox import OutgoingEmail
+from mail.outbox import OutgoingEmail
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from allauth.mfa.models import Authenticator
 from django.urls import reverse
 from django.utils import timezone
 
-from home.outbox import OutgoingEmail
+from mail.outbox import OutgoingEmail
 from tests.factories.users import DEFAULT_PASSWORD, StaffUserFactory
 from tests.totp import current_code
 from users import enrolment

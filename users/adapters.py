@@ -6,7 +6,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
 
-from home.outbox import OutboxBackend
+from mail.outbox import OutboxBackend
 
 # allauth's e-mails whose body holds a key or a code: erased from the outbox once sent.
 SECRET_EMAILS = ("email_confirmation", "password_reset_key", "login_code", "_code")

@@ -14,10 +14,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from companies.downloads import DOWNLOAD_HEADERS
-from companies.views.common import private
 from users import enrolment, services
 from users.forms import DeleteAccountForm
+from users.http import DOWNLOAD_HEADERS, private
 
 
 @require_GET

@@ -2,23 +2,16 @@
 
 import uuid
 
-from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 
 from companies.models import Company
 from companies.services import NotEditable
 from news.models import CallAudience, CallPage, CallStatus
 
 CALL_SESSION_KEY = "approdo_call"
-
-
-def private(view):
-    """Signed-in users with a verified e-mail; responses never enter a shared cache."""
-    return never_cache(verified_email_required(view))
 
 
 def visible_company(request, pk):

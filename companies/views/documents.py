@@ -17,7 +17,8 @@ from companies import antivirus, services, uploads
 from companies.documents import checklist
 from companies.downloads import private_file_response
 from companies.models import Company, CompanyDocument, DocumentKind
-from companies.views.common import private, render_company, visible_company
+from companies.views.common import render_company, visible_company
+from users.http import private
 from users.middleware import has_totp
 
 

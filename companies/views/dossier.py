@@ -16,12 +16,12 @@ from companies.forms import CompanyIdentityForm, DeclarationsForm
 from companies.models import Company, JoinRequestStatus
 from companies.views.common import (
     chosen_call,
-    private,
     remember_call,
     render_company,
     save_step,
     visible_company,
 )
+from users.http import private
 
 
 @private

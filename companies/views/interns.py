@@ -8,7 +8,8 @@ from django.views.decorators.http import require_POST
 from companies.models import InternCardView
 from companies.services import placements
 from companies.services.errors import IllegalTransition
-from companies.views.common import private, render_company, visible_company
+from companies.views.common import render_company, visible_company
+from users.http import private
 
 
 def _placement(company, placement_pk):

@@ -10,11 +10,11 @@ from companies.forms import OperatingSiteForm, PositionForm
 from companies.views.common import (
     chosen_call,
     frozen,
-    private,
     render_company,
     save_step,
     visible_company,
 )
+from users.http import private
 
 
 def _site_or_404(company, site_pk):

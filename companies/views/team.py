@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from companies import services
 from companies.models import Invitation, JoinRequestStatus, MembershipRole
 from companies.team_forms import InviteForm, JoinForm, RoleForm
-from companies.views.common import private, render_company, visible_company
+from companies.views.common import render_company, visible_company
+from users.http import private
 
 
 def _last_admin(request):

@@ -2,7 +2,8 @@
 
 ``{% seo_meta %}`` renders ``includes/seo_meta.html``: the canonical URL, hreflang links to
 the page's live translations (with ``x-default`` on the Italian one), OpenGraph and Twitter
-card tags, and a schema.org ``NewsArticle`` in JSON-LD on news pages.
+card tags, and schema.org JSON-LD on the pages that describe themselves as articles
+(``schema_org_article``: news pages).
 """
 
 import json
@@ -19,7 +20,6 @@ from wagtail.models import Page
 
 from home.models import SiteSettings
 from home.seo import absolute_url
-from news.models import NewsPage
 
 register = template.Library()
 logger = logging.getLogger("approdo.seo")
@@ -86,27 +86,6 @@ def description(page):
     return ""
 
 
-def news_article(page, canonical, image_url, publisher):
-    """The schema.org NewsArticle a search engine reads for a news page."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": (page.seo_title or page.title)[:110],
-        "datePublished": page.date.isoformat(),
-        "inLanguage": page.locale.language_code,
-        "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
-        "publisher": {"@type": "Organization", "name": publisher},
-    }
-    modified = page.last_published_at or page.latest_revision_created_at
-    if modified:
-        data["dateModified"] = modified.isoformat()
-    if image_url:
-        data["image"] = [image_url]
-    if summary := description(page):
-        data["description"] = summary
-    return json_ld_script(data)
-
-
 @register.inclusion_tag("includes/seo_meta.html", takes_context=True)
 def seo_meta(context):
     """Canonical, hreflang, OpenGraph, Twitter card and JSON-LD tags for this response."""
@@ -141,10 +120,17 @@ def seo_meta(context):
     image = social_image(request, page)
     if image:
         meta["image"], meta["rendition"], meta["image_url"] = image
-    if isinstance(page, NewsPage):
+    # An article page (news) describes itself for search engines: see NewsPage.
+    schema_org_article = getattr(page, "schema_org_article", None)
+    if schema_org_article is not None:
         meta["og_type"] = "article"
         meta["article"] = page
-        meta["json_ld"] = news_article(
-            page, meta["canonical"], meta.get("image_url"), site_settings.project_name
+        meta["json_ld"] = json_ld_script(
+            schema_org_article(
+                canonical=meta["canonical"],
+                image_url=meta.get("image_url"),
+                publisher=site_settings.project_name,
+                summary=meta["description"],
+            )
         )
     return meta

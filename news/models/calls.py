@@ -72,6 +72,25 @@ class CallIndexPage(RoutablePageMixin, BasePage):
     def calls(self):
         return CallPage.objects.child_of(self).for_listing()
 
+    @staticmethod
+    def open_calls(locale, count=4):
+        """Calls open now in one language, closing soonest first: the home page's listing."""
+        return (
+            CallPage.objects.for_listing()
+            .filter(locale=locale)
+            .with_status(CallStatus.OPEN)[:count]
+        )
+
+    @staticmethod
+    def current_of_project(project, count=6):
+        """Open and upcoming calls of ``project`` in its language: the project page's listing."""
+        # Translated calls may still point at the source-language project: match by key.
+        return (
+            CallPage.objects.for_listing()
+            .filter(locale=project.locale, project__translation_key=project.translation_key)
+            .current()[:count]
+        )
+
     def _listing(self, request, calls, archive):
         audience = request.GET.get("audience", "")
         status = request.GET.get("status", "")

@@ -52,6 +52,19 @@ class NewsIndexPage(BasePage):
     def news(self):
         return NewsPage.objects.child_of(self).for_listing()
 
+    @staticmethod
+    def latest(locale, count=3):
+        """The newest news in one language, wherever they sit: the home page's listing."""
+        return NewsPage.objects.latest_for_locale(locale)[:count]
+
+    @staticmethod
+    def of_project(project, count=6):
+        """The newest news about ``project`` in its language: the project page's listing."""
+        # Translated news may still point at the source-language project: match by key.
+        return NewsPage.objects.for_listing().filter(
+            locale=project.locale, project__translation_key=project.translation_key
+        )[:count]
+
     def get_context(self, request, *args, **kwargs):
         from home.models import ProjectPage
         from news.models.topics import Topic
@@ -133,6 +146,26 @@ class NewsPage(ProjectLinkMixin, BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def schema_org_article(self, canonical, image_url, publisher, summary):
+        """The schema.org NewsArticle a search engine reads (rendered by home's seo_tags)."""
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": (self.seo_title or self.title)[:110],
+            "datePublished": self.date.isoformat(),
+            "inLanguage": self.locale.language_code,
+            "mainEntityOfPage": {"@type": "WebPage", "@id": canonical},
+            "publisher": {"@type": "Organization", "name": publisher},
+        }
+        modified = self.last_published_at or self.latest_revision_created_at
+        if modified:
+            data["dateModified"] = modified.isoformat()
+        if image_url:
+            data["image"] = [image_url]
+        if summary:
+            data["description"] = summary
+        return data
 
     def related_news(self, count=3):
         """Other news sharing a topic, newest first (falls back to the latest news)."""

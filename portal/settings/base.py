@@ -21,6 +21,7 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
+    "mail",
     "users",
     "home",
     "news",
@@ -188,7 +189,7 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "confirm_email": "1/3m/key",
     "change_password": "5/m/user",
-    # Public contact form (home.contact.FormPage): a person rarely writes twice in ten minutes.
+    # Public contact form (home.models.contact): a person rarely writes twice in ten minutes.
     "contact_form": "5/10m/ip",
     # Codes e-mailed before a first authenticator app is set up (users.enrolment).
     "totp_enrolment_code": "3/10m/user",
@@ -215,7 +216,7 @@ WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-# The public read-only API (home/api.py, docs/api.md) answers JSON only.
+# The public read-only API (news/api.py, docs/api.md) answers JSON only.
 REST_FRAMEWORK = {"DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"]}
 
 # --- Internationalisation ---------------------------------------------------------------
@@ -315,8 +316,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 1000
 # --- E-mail and tasks -------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Approdo <noreply@approdo.invalid>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Every e-mail waits in the outbox (home/outbox.py) until the transport below accepts it.
-EMAIL_BACKEND = "home.outbox.OutboxBackend"
+# Every e-mail waits in the outbox (mail/outbox.py) until the transport below accepts it.
+EMAIL_BACKEND = "mail.outbox.OutboxBackend"
 APPRODO_EMAIL_TRANSPORT = "django.core.mail.backends.smtp.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 

@@ -3,7 +3,17 @@
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, SQLITE_OPTIONS, STATIC_ROOT, STORAGES, VAR_DIR
+from .base import (
+    DATABASES,
+    INSTALLED_APPS,
+    SQLITE_OPTIONS,
+    STATIC_ROOT,
+    STORAGES,
+    VAR_DIR,
+)
+
+# The demo site and `manage.py seed_demo`: never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 APPRODO_ENVIRONMENT = "development"
 DEBUG = True

@@ -7,7 +7,17 @@ var/ so `--reuse-db` can keep it between runs.
 import os
 
 from .base import *  # noqa: F403
-from .base import DATABASES, PRIVATE_STORAGE, SQLITE_OPTIONS, STATIC_ROOT, VAR_DIR
+from .base import (
+    DATABASES,
+    INSTALLED_APPS,
+    PRIVATE_STORAGE,
+    SQLITE_OPTIONS,
+    STATIC_ROOT,
+    VAR_DIR,
+)
+
+# The demo site and `manage.py seed_demo`: never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 SECRET_KEY = "test-only-key"  # noqa: S105
 ALLOWED_HOSTS = ["*"]

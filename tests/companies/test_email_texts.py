@@ -28,7 +28,7 @@ from companies.models import (
     PlacementEvent,
     PlacementStatus,
 )
-from home.outbox import OutgoingEmail
+from mail.outbox import OutgoingEmail
 from tests.factories.companies import (
     CompanyFactory,
     InternFactory,

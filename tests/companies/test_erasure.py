@@ -12,7 +12,7 @@ from django.utils import translation
 
 from companies.models import CompanyLogEntry, Intern, Placement
 from companies.services import placements
-from home.outbox import OutgoingEmail
+from mail.outbox import OutgoingEmail
 from tests.companies.test_placements import setting as placement_setting  # noqa: F401
 from tests.erasure import assert_erased, find
 from tests.factories.users import staff_in_group

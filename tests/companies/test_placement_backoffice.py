@@ -9,7 +9,7 @@ from django.utils import formats, translation
 
 from companies.models import CompanyLogEntry, Placement, PlacementEvent, PlacementStatus
 from companies.services import placements
-from home.outbox import OutgoingEmail
+from mail.outbox import OutgoingEmail
 from tests.companies.test_placements import new_placement
 from tests.companies.test_placements import setting as placement_setting  # noqa: F401
 from tests.factories.companies import (

@@ -8,8 +8,8 @@ from django.utils import translation
 from companies.models import CompanyLogEntry, PlacementStatus
 from companies.privacy import erasable
 from companies.services import placements
-from home.outbox import OutgoingEmail
 from lifecycle import IllegalTransition
+from mail.outbox import OutgoingEmail
 from tests.companies.test_placements import new_placement
 from tests.companies.test_placements import setting as placement_setting  # noqa: F401
 from tests.factories.companies import InternFactory, TerritoryFactory

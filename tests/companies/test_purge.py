@@ -10,7 +10,8 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from companies.models import Intern, InternCardView, Placement, PlacementEvent, PlacementStatus
-from companies.privacy import cutoff, due_for_anonymisation, forget_emails, sent_emails_due
+from companies.privacy import cutoff, due_for_anonymisation, forget_emails
+from mail.retention import sent_emails_due
 from tests.erasure import assert_erased, find
 from tests.factories.companies import CompanyFactory, OperatingSiteFactory, TerritoryFactory
 
@@ -143,7 +144,7 @@ def test_an_erasure_request_waits_for_the_placement_to_end(interns):
 
 @time_machine.travel(datetime.datetime(2026, 11, 29, 12, tzinfo=datetime.UTC))
 def test_sent_emails_are_deleted_after_their_period(interns):
-    from home.outbox import OutgoingEmail
+    from mail.outbox import OutgoingEmail
 
     now = datetime.datetime(2026, 11, 29, 12, tzinfo=datetime.UTC)
 
@@ -222,7 +223,7 @@ def test_who_is_due_at_the_edges_of_the_period():
 
 
 def test_sent_emails_due_honours_the_days_asked():
-    from home.outbox import OutgoingEmail
+    from mail.outbox import OutgoingEmail
 
     now = timezone.now()
 
@@ -239,7 +240,7 @@ def test_sent_emails_due_honours_the_days_asked():
 
 def test_every_stored_email_about_the_intern_is_forgotten_wherever_it_names_them():
     """Staff may reword an e-mail: the code or a quoted reason may sit in any one part."""
-    from home.outbox import OutgoingEmail
+    from mail.outbox import OutgoingEmail
 
     def email(subject="Aggiornamento", text="Testo", html=""):
         return OutgoingEmail.objects.create(

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.management import call_command
 
-from home.outbox import OutgoingEmail
+from mail.outbox import OutgoingEmail
 from participants.models import Stage
 from tests.factories.companies import TerritoryFactory
 from tests.factories.participants import PathFactory, moderator_for

@@ -8,8 +8,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
-from home.outbox import OutgoingEmail
 from lifecycle import IllegalTransition
+from mail.outbox import OutgoingEmail
 from participants.models import ExitOutcome, Participant, Path, Stage
 from participants.services import path as moves
 from participants.services.errors import NotPermitted

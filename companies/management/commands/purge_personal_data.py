@@ -1,6 +1,7 @@
 """Retention of personal data: anonymises interns whose placements ended long enough ago
 (or one intern now, on an erasure request) and deletes old sent e-mails. Dry run unless
---apply."""
+--apply. Each app owns its job (companies.privacy for the interns, mail.retention for the
+sent e-mails); this command runs them together."""
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -12,8 +13,8 @@ from companies.privacy import (
     cutoff,
     due_for_anonymisation,
     erasable,
-    sent_emails_due,
 )
+from mail.retention import purge_sent_emails
 
 
 class Command(BaseCommand):
@@ -47,10 +48,7 @@ class Command(BaseCommand):
                 anonymise(person)
             self.stdout.write(f"{verb} {person.code} (last placement ended: {ended})")
         self.stdout.write(f"{len(due)} intern(s) {verb}, cut-off {limit.isoformat()}{mode}")
-        emails = sent_emails_due()
-        count = emails.count()
-        if apply:
-            emails.delete()
+        count = purge_sent_emails(apply)
         deleted = "deleted" if apply else "would delete"
         days = settings.APPRODO_SENT_EMAIL_DAYS
         self.stdout.write(f"{deleted} {count} sent e-mail(s) older than {days} days{mode}")

@@ -101,6 +101,12 @@ INTERNS = [
 ]
 
 
+def build_demo(accounts):
+    """The companies' demo data, for the demo accounts by role (see demo.builder)."""
+    build_demo_companies(accounts["company"], accounts["moderator"])
+    build_demo_interns(accounts["tutor"])
+
+
 def build_demo_companies(company_user, moderator):
     """Creates the demo companies once; assigns the moderator to every territory."""
     for territory in Territory.objects.all():

@@ -72,6 +72,8 @@ class EmailWording(TranslatableMixin, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "locale"], name="one_wording_per_language")
         ]
+        # The table it had when the wording was part of home: moving the app moved no row.
+        db_table = "home_emailwording"
 
     def __str__(self):
         return f"{self.get_kind_display()} ({self.locale})"

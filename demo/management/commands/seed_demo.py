@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Page
 
-from home.demo_builder import DemoBuilder
+from demo.builder import DemoBuilder
 
 
 class Command(BaseCommand):

@@ -4,9 +4,9 @@ Every translatable field is a dict keyed by language code; Italian is the source
 editors write in, English and Arabic are applied through wagtail-localize.
 """
 
-from home.demo.calls import CALL_INDEX, CALLS
-from home.demo.news import NEWS
-from home.demo.site import (
+from demo.content.calls import CALL_INDEX, CALLS
+from demo.content.news import NEWS
+from demo.content.site import (
     CONTACT_PAGE,
     DEMO_ACCOUNTS,
     FUNDING,

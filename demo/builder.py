@@ -1,4 +1,5 @@
-"""Builds the demo site from home.demo: pages, snippets, translations, accounts.
+"""Builds the demo site from demo.content: pages, snippets, translations, accounts, then
+the apps' own demo data (companies, and any app with a ``demo`` module).
 
 Every step finds what already exists, so running it again adds nothing; only the demo
 passwords change.
@@ -6,19 +7,23 @@ passwords change.
 
 import datetime
 import secrets
+from importlib import import_module
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
+from django.utils.module_loading import module_has_submodule
 from wagtail.models import Locale, Site
 from wagtail_localize.models import Translation, TranslationSource
 
-from companies.demo import build_demo_companies, build_demo_interns
 from companies.models import Territory
-from home import demo
+from demo import companies as demo_companies
+from demo import content
 from home.models import (
     FormField,
     FormPage,
@@ -72,18 +77,18 @@ class DemoBuilder:
 
     def build_sources(self):
         home = self.home_page()
-        topics = {spec["slug"]: self.topic(spec) for spec in demo.TOPICS}
-        partners = [self.partner(spec) for spec in demo.PARTNERS]
+        topics = {spec["slug"]: self.topic(spec) for spec in content.TOPICS}
+        partners = [self.partner(spec) for spec in content.PARTNERS]
         project = self.project(home, partners)
         news_index = self.child(
-            home, NewsIndexPage, demo.NEWS_INDEX, intro=demo.NEWS_INDEX["intro"]
+            home, NewsIndexPage, content.NEWS_INDEX, intro=content.NEWS_INDEX["intro"]
         )
-        for spec in demo.NEWS:
+        for spec in content.NEWS:
             self.news(news_index, spec, topics, project)
         call_index = self.child(
-            home, CallIndexPage, demo.CALL_INDEX, intro=demo.CALL_INDEX["intro"]
+            home, CallIndexPage, content.CALL_INDEX, intro=content.CALL_INDEX["intro"]
         )
-        for spec in demo.CALLS:
+        for spec in content.CALLS:
             self.call(call_index, spec, project)
         legal = {
             spec["key"]: self.child(
@@ -94,11 +99,11 @@ class DemoBuilder:
                 menu=False,
                 body=paragraphs(spec["body"]),
             )
-            for spec in demo.STANDARD_PAGES
+            for spec in content.STANDARD_PAGES
         }
         self.contact_page(home)
         self.site_settings(legal, self.funding_disclosure())
-        for spec in demo.TERRITORIES:
+        for spec in content.TERRITORIES:
             Territory.objects.get_or_create(code=spec["code"], defaults={"name": spec["name"]})
 
     # --- pages --------------------------------------------------------------------------
@@ -113,11 +118,11 @@ class DemoBuilder:
                 "companies_cta_title",
                 "companies_cta_text",
             ):
-                setattr(home, field, demo.HOME[field][SOURCE])
-            home.intro = rich(demo.HOME["intro"])
+                setattr(home, field, content.HOME[field][SOURCE])
+            home.intro = rich(content.HOME["intro"])
             home.draft_title = home.title
             home.save_revision().publish()
-        self.translations.append((home, demo.HOME, HOME_SLUGS))
+        self.translations.append((home, content.HOME, HOME_SLUGS))
         return home
 
     def child(self, parent, model, spec, menu=True, **fields):
@@ -133,7 +138,7 @@ class DemoBuilder:
         return page
 
     def project(self, home, partners):
-        spec = demo.PROJECT_PAGE
+        spec = content.PROJECT_PAGE
         existing = ProjectPage.objects.child_of(home).filter(slug=spec["slug"][SOURCE]).exists()
         project = self.child(
             home,
@@ -192,7 +197,7 @@ class DemoBuilder:
         )
 
     def contact_page(self, home):
-        spec = demo.CONTACT_PAGE
+        spec = content.CONTACT_PAGE
         existing = FormPage.objects.child_of(home).filter(slug=spec["slug"][SOURCE]).exists()
         page = self.child(
             home,
@@ -235,14 +240,14 @@ class DemoBuilder:
 
     def funding_disclosure(self):
         disclosure, _created = FundingDisclosure.objects.get_or_create(
-            name=demo.FUNDING["name"],
+            name=content.FUNDING["name"],
             locale=self.source_locale,
             defaults={
-                "programme": demo.FUNDING["programme"][SOURCE],
-                "statement": demo.FUNDING["statement"][SOURCE],
+                "programme": content.FUNDING["programme"][SOURCE],
+                "statement": content.FUNDING["statement"][SOURCE],
             },
         )
-        self.translations.append((disclosure, demo.FUNDING, None))
+        self.translations.append((disclosure, content.FUNDING, None))
         return disclosure
 
     def site_settings(self, legal, disclosure):
@@ -250,7 +255,7 @@ class DemoBuilder:
         site.site_name = "Approdo"
         site.save()
         site_settings = SiteSettings.for_site(site)
-        for field, value in demo.PROJECT.items():
+        for field, value in content.PROJECT.items():
             setattr(site_settings, field, value)
         site_settings.funding_disclosure = disclosure
         site_settings.accessibility_page = legal["accessibility_page"]
@@ -302,7 +307,7 @@ class DemoBuilder:
         User = get_user_model()
         credentials = []
         users = {}
-        for spec in demo.DEMO_ACCOUNTS:
+        for spec in content.DEMO_ACCOUNTS:
             user, _created = User.objects.get_or_create(
                 email=spec["email"],
                 defaults={"first_name": spec["first_name"], "last_name": spec["last_name"]},
@@ -320,6 +325,23 @@ class DemoBuilder:
             )
             credentials.append((spec["role"], user.email, password))
             users[spec["role"]] = user
-        build_demo_companies(users["company"], users["moderator"])
-        build_demo_interns(users["tutor"])
+        for build_demo in app_demo_builders():
+            build_demo(users)
         return credentials
+
+
+def app_demo_builders():
+    """What builds the apps' demo data once the site and the accounts exist.
+
+    Each is called with the demo accounts by role (``{"company": user, "tutor": user, …}``):
+    first the companies' (demo/companies.py), then ``build_demo(accounts)`` of every
+    project app that ships a ``demo`` module (such as participants/demo.py), in
+    INSTALLED_APPS order. Only the demo app calls them, so they never run in production.
+    """
+    builders = [demo_companies.build_demo]
+    root = Path(settings.BASE_DIR).resolve()
+    for config in apps.get_app_configs():
+        project_app = Path(config.path).resolve().parent == root and config.name != "demo"
+        if project_app and module_has_submodule(config.module, "demo"):
+            builders.append(import_module(f"{config.name}.demo").build_demo)
+    return builders

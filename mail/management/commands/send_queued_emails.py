@@ -4,7 +4,7 @@ from collections import Counter
 
 from django.core.management.base import BaseCommand
 
-from home.outbox import deliver_due
+from mail.outbox import deliver_due
 
 
 class Command(BaseCommand):

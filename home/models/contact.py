@@ -13,7 +13,7 @@ from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 
-from home.outbox import OutboxBackend
+from mail.outbox import OutboxBackend
 
 HONEYPOT_FIELD = "website"
 

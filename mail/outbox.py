@@ -62,6 +62,8 @@ class OutgoingEmail(models.Model):
         verbose_name_plural = _("outgoing e-mails")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["sent_at", "next_attempt_at"])]
+        # The table it had when the outbox was part of home: moving the app moved no row.
+        db_table = "home_outgoingemail"
 
     def __str__(self):
         return f"{self.kind} → {self.to}"

@@ -1,0 +1,1 @@
+"""The demo site (development and tests only): texts, builders and ``seed_demo``."""
