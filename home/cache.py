@@ -306,6 +306,10 @@ class FrontendCacheConfig(WagtailFrontendCacheAppConfig):
         super().ready()
         from wagtail import signals
 
+        from home.chrome import connect_signals
+
+        connect_signals()
+
         uid = "approdo.page_cache"
         signals.page_published.connect(purge_page_and_relatives, dispatch_uid=f"{uid}.pub")
         signals.page_unpublished.connect(purge_page_and_relatives, dispatch_uid=f"{uid}.unpub")

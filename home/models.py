@@ -13,6 +13,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from home.blocks import BodyBlock
+from home.chrome import CachedViewRestrictionsMixin
 from home.contact import FormField, FormPage
 from home.projects import (
     PROJECT_CONTENT_PANELS,
@@ -25,7 +26,7 @@ from home.projects import (
 __all__ = ["FormField", "FormPage", "Partner", "ProjectPartner"]
 
 
-class BasePage(Page):
+class BasePage(CachedViewRestrictionsMixin, Page):
     """Fields and behaviour every public page shares (social image, listing summary)."""
 
     listing_summary = models.CharField(
@@ -93,6 +94,14 @@ class ProjectLinkMixin(models.Model):
         if self.project_id is None and self.path:
             self.project = ProjectPage.objects.ancestor_of(self).first()
         super().save(*args, **kwargs)
+
+    def localized_project(self):
+        """The linked project in the page's language (the linked one when untranslated)."""
+        project = self.project
+        if project is None or project.locale_id == self.locale_id:
+            return project
+        translated = project.get_translations().live().filter(locale_id=self.locale_id)
+        return translated.first() or project
 
 
 class HomePage(BasePage):
