@@ -336,3 +336,18 @@ def test_linked_project_page_is_purged_with_its_news(tree, home):
 def test_zero_seconds_turns_the_cache_off(client):
     client.get("/it/")
     assert HEADER not in client.get("/it/")
+
+
+def test_publishing_at_a_missing_path_replaces_its_cached_404(
+    client, tree, django_capture_on_commit_callbacks
+):
+    url = tree["about"].url + "nuova-pagina/"
+    assert client.get(url).status_code == 404
+    assert client.get(url)[HEADER] == "hit"
+    page = StandardPage(title="Nuova pagina", slug="nuova-pagina", live=False)
+    tree["about"].add_child(instance=page)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    response = client.get(url)
+    assert (response.status_code, response[HEADER]) == (200, "miss")
+    assert b"Nuova pagina" in response.content
