@@ -134,7 +134,8 @@ def _build(request, site, language):
                     {"path": item.path, "url": item.get_url(request), "title": item.title}
                 )
     if site is not None:
-        chrome.settings = SiteSettings.for_site(site)
+        # Not for_site(): it creates the row, whose save would drop this very entry.
+        chrome.settings = SiteSettings.objects.filter(site=site).first() or SiteSettings(site=site)
         chrome.settings._request = None
         disclosure = chrome.settings.funding_disclosure
         if disclosure is not None:
@@ -188,9 +189,19 @@ def chrome_for(request):
     return chrome
 
 
+def _drop():
+    cache.delete(GENERATION_KEY)
+
+
 def invalidate(**kwargs):
-    """Drops the chrome of every site and language once the current transaction commits."""
-    transaction.on_commit(lambda: cache.delete(GENERATION_KEY), robust=True)
+    """Drops the chrome of every site and language now and again after the commit.
+
+    Now, so that the rest of the transaction (and a test inside one) reads the change;
+    after the commit, because another worker may have rebuilt it meanwhile from the data
+    as it was before.
+    """
+    _drop()
+    transaction.on_commit(_drop, robust=True)
 
 
 def invalidate_on_model_change(sender, **kwargs):
