@@ -1,7 +1,8 @@
 """Shared pieces of the benchmarks: a production-like environment, gunicorn, wrk.
 
 Absolute numbers on shared machines are noise; every scenario is reported as a ratio to a
-reference measured in the same run (the same bytes served as a static file).
+reference measured in the same run: the same bytes served as a static file by nginx, the
+server that would sit in front of gunicorn in production.
 """
 
 import contextlib
@@ -11,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -18,6 +20,31 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 VAR = BASE_DIR / "var" / "bench"
 PYTHON = sys.executable
 REPORT_SCRIPT = Path(__file__).resolve().parent / "report.lua"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+NGINX_CONFIG = """\
+daemon off;
+worker_processes 1;
+pid {dir}/nginx.pid;
+error_log {dir}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    default_type text/html;
+    client_body_temp_path {dir}/tmp/body;
+    proxy_temp_path {dir}/tmp/proxy;
+    fastcgi_temp_path {dir}/tmp/fastcgi;
+    uwsgi_temp_path {dir}/tmp/uwsgi;
+    scgi_temp_path {dir}/tmp/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        location /static/ {{ }}
+    }}
+}}
+"""
 HEADERS = {"X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
 
 
@@ -64,6 +91,42 @@ def prepare_site():
 
     redis.Redis.from_url(env["REDIS_URL"]).flushdb()
     return env
+
+
+@contextlib.contextmanager
+def nginx(port):
+    """Debian's nginx on loopback serving STATIC_ROOT's copies, with a generated config.
+
+    One worker process, as gunicorn gets one worker in the public-page scenarios: the
+    reference and the application get the same share of the machine.
+    """
+    directory = VAR / "nginx"
+    (directory / "tmp").mkdir(parents=True, exist_ok=True)
+    config = directory / "nginx.conf"
+    config.write_text(NGINX_CONFIG.format(dir=directory, port=port, root=VAR))
+    # -e: the compiled-in error log (/var/log/nginx) may not be writable.
+    process = subprocess.Popen(
+        [NGINX, "-p", str(directory), "-c", str(config), "-e", str(directory / "error.log")],
+        cwd=directory,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                urllib.request.urlopen(url + "/static/", timeout=5)
+                break
+            except urllib.error.HTTPError:
+                break  # 403/404 for the bare directory: nginx answers.
+            except OSError as error:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    log = directory / "error.log"
+                    raise RuntimeError(f"nginx did not start; see {log}") from error
+                time.sleep(0.2)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 @contextlib.contextmanager
@@ -141,7 +204,7 @@ def wrk(url, seconds=10, connections=8, headers=None):
 
 
 def write_static_copy(name, content):
-    """Store response bytes under STATIC_ROOT so whitenoise serves the identical payload."""
+    """Store response bytes under STATIC_ROOT, where nginx (or whitenoise) serves them as-is."""
     target = VAR / "static" / "bench" / name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)

@@ -17,8 +17,12 @@ class Todo:
     url: str | None = None
 
 
-def todo_items(company, steps, membership, documents=()):
-    """The next actions for this company and user, most urgent first."""
+def todo_items(company, steps, membership, documents=(), placements=None):
+    """The next actions for this company and user, most urgent first.
+
+    ``placements``, when the caller has the company's placements with their interns
+    already, saves the query for the proposed ones.
+    """
     items = []
     if company.status == CompanyStatus.CHANGES_REQUESTED:
         items.append(
@@ -45,7 +49,11 @@ def todo_items(company, steps, membership, documents=()):
                 else _("Sign and upload “%(name)s”.")
             )
             items.append(Todo(text % {"name": row.kind.name}, documents_url))
-    for placement in company.placements.filter(status="proposed").select_related("intern"):
+    if placements is None:
+        proposed = company.placements.filter(status="proposed").select_related("intern")
+    else:
+        proposed = [placement for placement in placements if placement.status == "proposed"]
+    for placement in proposed:
         items.append(
             Todo(
                 _("Answer the proposed placement of %(name)s.")

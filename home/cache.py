@@ -1,7 +1,8 @@
 """Anonymous page cache: whole HTML responses of public Wagtail pages, purged on publish.
 
-- ``AnonymousPageCacheMiddleware`` answers repeated anonymous GETs of a page from the cache
-  without touching the database, and stores eligible responses on a miss.
+- ``AnonymousPageCacheMiddleware`` answers repeated anonymous GETs of a page (or of a
+  missing page: the 404) from the cache without touching the database, and stores eligible
+  responses on a miss.
 - ``DjangoCacheBackend`` is the ``wagtail.contrib.frontend_cache`` backend Wagtail calls with
   the URLs of a page it publishes or unpublishes (under every language prefix).
 - ``FrontendCacheConfig`` stands in for ``wagtail.contrib.frontend_cache`` in
@@ -45,6 +46,9 @@ GENERATION_KEY = "page-cache:generation"
 # Sections below a language prefix that are never pages: not even looked up.
 EXCLUDED_SECTIONS = ("accounts/",)
 UNCACHEABLE_DIRECTIVES = {"private", "no-store", "no-cache"}
+# A missing page is cached too: crawlers and broken links ask for the same paths again and
+# again. Publishing a page at the path purges it like any page (its path token).
+CACHEABLE_STATUSES = (200, 404)
 
 
 def cache_seconds():
@@ -126,7 +130,7 @@ def response_is_cacheable(request, response):
     }
     return (
         request.method == "GET"
-        and response.status_code == 200
+        and response.status_code in CACHEABLE_STATUSES
         and not response.streaming
         and response.get("Content-Type", "").startswith("text/html")
         # Only Wagtail pages: other views under a language prefix are not purged on publish.
@@ -285,16 +289,18 @@ def purge_everything_on_commit(**kwargs):
 
 
 def purge_everything_on_site_wide_change(sender, **kwargs):
-    """Settings, Sites, snippets (funding statement, partners, topics) and page privacy.
+    """Settings, Sites, snippets (funding statement, partners, topics), page privacy, redirects.
 
-    A page made private must stop being served at once, to its descendants too. Connected
-    for every model, as snippets register only when ``wagtail.snippets`` is ready.
+    A page made private must stop being served at once, to its descendants too; a redirect
+    must replace the cached 404 of its old path. Connected for every model, as snippets
+    register only when ``wagtail.snippets`` is ready.
     """
+    from wagtail.contrib.redirects.models import Redirect
     from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.models import PageViewRestriction, Site
     from wagtail.snippets.models import get_snippet_models
 
-    site_wide = (BaseSiteSetting, BaseGenericSetting, Site, PageViewRestriction)
+    site_wide = (BaseSiteSetting, BaseGenericSetting, Site, PageViewRestriction, Redirect)
     if issubclass(sender, site_wide) or sender in get_snippet_models():
         purge_everything_on_commit()
 
@@ -305,6 +311,10 @@ class FrontendCacheConfig(WagtailFrontendCacheAppConfig):
     def ready(self):
         super().ready()
         from wagtail import signals
+
+        from home.chrome import connect_signals
+
+        connect_signals()
 
         uid = "approdo.page_cache"
         signals.page_published.connect(purge_page_and_relatives, dispatch_uid=f"{uid}.pub")

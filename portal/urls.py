@@ -2,13 +2,14 @@
 
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path, reverse
+from django.urls import include, path, re_path, reverse
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.feedback_views import page_feedback
+from home.routing import serve as page_serve
 from home.seo import robots_txt
 from home.sitemaps import sitemap
 from home.views import search
@@ -53,6 +54,9 @@ urlpatterns += i18n_patterns(
     path("feeds/news/atom/", NewsAtomFeed(), name="news_feed_atom"),
     path("feeds/calls/rss/", CallsFeed(), name="calls_feed_rss"),
     path("feeds/calls/atom/", CallsAtomFeed(), name="calls_feed_atom"),
+    # Wagtail's page view routed in one query (home/routing.py): Wagtail's pattern and name,
+    # leaving its own /_util/ views (page passwords, login) to the include below.
+    re_path(r"^(?!_util/)((?:[\w\-]+/)*)$", page_serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

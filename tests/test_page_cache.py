@@ -149,14 +149,21 @@ def test_personal_requests_bypass_the_cache(client, extra):
     assert HEADER not in client.get("/it/", **extra)
 
 
-def test_forms_and_errors_are_never_served_from_the_cache(client):
+def test_forms_are_never_served_from_the_cache(client):
     for _ in range(2):
         login = client.get("/it/accounts/login/")
         assert login.status_code == 200
         assert HEADER not in login
         client.cookies.clear()
-    assert client.get("/it/no-such-page/").status_code == 404
-    assert client.get("/it/no-such-page/")[HEADER] == "miss"
+
+
+def test_a_missing_page_is_served_from_the_cache_the_second_time(client, django_assert_num_queries):
+    first = client.get("/it/no-such-page/")
+    assert (first.status_code, first[HEADER]) == (404, "miss")
+    with django_assert_num_queries(0):
+        second = client.get("/it/no-such-page/")
+    assert (second.status_code, second[HEADER]) == (404, "hit")
+    assert second.content == first.content
 
 
 def _view(request, kind):
@@ -329,3 +336,18 @@ def test_linked_project_page_is_purged_with_its_news(tree, home):
 def test_zero_seconds_turns_the_cache_off(client):
     client.get("/it/")
     assert HEADER not in client.get("/it/")
+
+
+def test_publishing_at_a_missing_path_replaces_its_cached_404(
+    client, tree, django_capture_on_commit_callbacks
+):
+    url = tree["about"].url + "nuova-pagina/"
+    assert client.get(url).status_code == 404
+    assert client.get(url)[HEADER] == "hit"
+    page = StandardPage(title="Nuova pagina", slug="nuova-pagina", live=False)
+    tree["about"].add_child(instance=page)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    response = client.get(url)
+    assert (response.status_code, response[HEADER]) == (200, "miss")
+    assert b"Nuova pagina" in response.content

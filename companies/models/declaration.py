@@ -9,7 +9,8 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import TranslatableMixin
 
 
 class LocalizedItemsQuerySet(models.QuerySet):
@@ -21,10 +22,11 @@ class LocalizedItemsQuerySet(models.QuerySet):
         One query whatever the number of items; ordered as staff arranged them.
         """
         language_code = language_code or translation.get_language()
-        default = Locale.get_default()
+        # The default language's code, as Locale.get_default() finds it, without its query.
+        default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
         rows = (
             self.filter(active=True)
-            .filter(models.Q(locale__language_code=language_code) | models.Q(locale_id=default.pk))
+            .filter(locale__language_code__in=[language_code, default])
             .select_related("locale")
             .order_by("sort_order", "pk")
         )

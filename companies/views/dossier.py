@@ -72,17 +72,18 @@ def dashboard(request, pk):
     steps = dossier_steps(company)
     documents = checklist(company)
     membership = company.memberships.get(user=request.user)
+    placements = list(company.placements.select_related("intern", "site"))
     return render_company(
         request,
         "companies/dashboard.html",
         company,
         {
             "steps": steps,
-            "todo": todo_items(company, steps, membership, documents),
+            "todo": todo_items(company, steps, membership, documents, placements),
             "documents": documents,
             "events": company.events.select_related("actor"),
             "positions": company.positions.select_related("site", "call"),
-            "placements": company.placements.select_related("intern", "site"),
+            "placements": placements,
             "call": chosen_call(request),
         },
         membership=membership,

@@ -8,8 +8,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.chrome import CachedViewRestrictionsMixin
 
-class BasePage(Page):
+
+class BasePage(CachedViewRestrictionsMixin, Page):
     """Fields and behaviour every public page shares (social image, listing summary)."""
 
     listing_summary = models.CharField(

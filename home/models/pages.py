@@ -165,3 +165,11 @@ class ProjectLinkMixin(models.Model):
         if self.project_id is None and self.path:
             self.project = ProjectPage.objects.ancestor_of(self).first()
         super().save(*args, **kwargs)
+
+    def localized_project(self):
+        """The linked project in the page's language (the linked one when untranslated)."""
+        project = self.project
+        if project is None or project.locale_id == self.locale_id:
+            return project
+        translated = project.get_translations().live().filter(locale_id=self.locale_id)
+        return translated.first() or project

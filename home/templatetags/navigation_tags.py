@@ -1,49 +1,68 @@
-"""Header and footer furniture: main menu, language switcher, breadcrumbs, footer settings."""
+"""Header and footer furniture: main menu, language switcher, breadcrumbs, footer settings.
+
+Everything that is the same on every page of a language comes from the cached chrome
+(home/chrome.py); only what depends on the page (translations, ancestors) is queried.
+"""
 
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Locale, Page
 
+from home.chrome import chrome_for
 from home.models import FundingDisclosure
+from home.routing import routed_ancestors
 
 register = template.Library()
-
-
-def _localized_home(request):
-    site = Site.find_for_request(request)
-    if site is None:
-        return None
-    return site.root_page.localized.specific
 
 
 @register.simple_tag(takes_context=True)
 def localized_home(context):
     """The home page in the active language (the default-language one when untranslated)."""
     request = context.get("request")
-    return _localized_home(request) if request else None
+    return chrome_for(request).home if request else None
+
+
+@register.simple_tag(takes_context=True)
+def localized_home_url(context):
+    """The URL of the home page in the active language, or "/"."""
+    request = context.get("request")
+    return (chrome_for(request).home_url if request else None) or "/"
 
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
     """Top-level pages marked "show in menus", in the active language."""
     request = context["request"]
-    home = _localized_home(request)
-    items = home.get_children().live().public().in_menu() if home else Page.objects.none()
     current = context.get("page")
     current_path = current.path if isinstance(current, Page) else ""
     return {
         "request": request,
         "items": [
             {
-                "page": item,
-                "current": item.path == current_path,
-                "active": bool(current_path) and current_path.startswith(item.path),
+                **item,
+                "current": item["path"] == current_path,
+                "active": bool(current_path) and current_path.startswith(item["path"]),
             }
-            for item in items
+            for item in chrome_for(request).menu
         ],
     }
+
+
+def live_translations(request, page):
+    """The page's live versions in every language with their locales, read once a request."""
+    memo = getattr(request, "_approdo_translations", None)
+    if memo is None or memo[0] != page.pk:
+        versions = list(
+            Page.objects.filter(translation_key=page.translation_key)
+            .live()
+            .select_related("locale")
+            .only("id", "path", "depth", "url_path", "locale__language_code", "live")
+        )
+        memo = (page.pk, versions)
+        request._approdo_translations = memo
+    return memo[1]
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
@@ -58,7 +77,7 @@ def language_switcher(context):
     current = translation.get_language()
     targets = {}
     if isinstance(page, Page):
-        for translated in page.get_translations(inclusive=True).live().select_related("locale"):
+        for translated in live_translations(request, page):
             targets[translated.locale.language_code] = translated.get_url(request)
     languages = []
     for code, name in settings.LANGUAGES:
@@ -86,8 +105,17 @@ def breadcrumbs(context):
     page = context.get("page")
     if not isinstance(page, Page) or page.depth <= 2:
         return {"ancestors": [], "page": page}
-    ancestors = page.get_ancestors().filter(depth__gte=2).specific().defer_streamfields()
-    return {"ancestors": ancestors, "page": page, "request": context["request"]}
+    request = context["request"]
+    ancestors = routed_ancestors(request, page)
+    if ancestors is None:
+        ancestors = page.get_ancestors().filter(depth__gte=2)
+    return {"ancestors": ancestors, "page": page, "request": request}
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """The cached header and footer values (settings, disclosure, legal page URLs)."""
+    return chrome_for(context["request"])
 
 
 @register.simple_tag
@@ -105,7 +133,8 @@ def localized_page(page):
     return page.localized.specific
 
 
-@register.simple_tag
-def active_locale():
+@register.simple_tag(takes_context=True)
+def active_locale(context):
     """The Wagtail Locale matching the active UI language."""
-    return Locale.get_active()
+    request = context.get("request")
+    return chrome_for(request).locale if request else Locale.get_active()

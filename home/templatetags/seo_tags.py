@@ -18,8 +18,10 @@ from django.utils.safestring import mark_safe
 from wagtail.images.models import SourceImageIOError
 from wagtail.models import Page
 
+from home.chrome import chrome_for
 from home.models import SiteSettings
 from home.seo import absolute_url
+from home.templatetags.navigation_tags import live_translations
 
 register = template.Library()
 logger = logging.getLogger("approdo.seo")
@@ -55,13 +57,12 @@ def canonical_url(request, page):
 
 def translations(request, page):
     """[(language code, full URL)] of the page's live public versions, in LANGUAGES order."""
-    versions = (
-        Page.objects.filter(translation_key=page.translation_key)
-        .live()
-        .public()
-        .select_related("locale")
-    )
-    urls = {version.locale.language_code: absolute_url(request, version) for version in versions}
+    chrome = chrome_for(request)
+    urls = {
+        version.locale.language_code: absolute_url(request, version)
+        for version in live_translations(request, page)
+        if not chrome.is_private(version.path)
+    }
     return [(code, urls[code]) for code, _name in settings.LANGUAGES if urls.get(code)]
 
 

@@ -15,6 +15,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.chrome import CachedPublicQuerySetMixin
 from home.models import BasePage, ProjectLinkMixin
 
 RICH_TEXT = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -32,7 +33,7 @@ class CallAudience(models.TextChoices):
     OPERATORS = "operators", _("Operators")
 
 
-class CallPageQuerySet(PageQuerySet):
+class CallPageQuerySet(CachedPublicQuerySetMixin, PageQuerySet):
     """Status filters computed from the dates at query time, never stored."""
 
     def for_listing(self):

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,10 +15,11 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.chrome import CachedPublicQuerySetMixin
 from home.models import BasePage, ProjectLinkMixin
 
 
-class NewsPageQuerySet(PageQuerySet):
+class NewsPageQuerySet(CachedPublicQuerySetMixin, PageQuerySet):
     """Listing queries shaped so a page of results costs a fixed number of queries."""
 
     def for_listing(self):
@@ -34,6 +36,12 @@ class NewsPageQuerySet(PageQuerySet):
 
 
 NewsPageManager = PageManager.from_queryset(NewsPageQuerySet)
+
+
+def topic_model():
+    from news.models.topics import Topic
+
+    return Topic
 
 
 class NewsIndexPage(BasePage):
@@ -167,10 +175,29 @@ class NewsPage(ProjectLinkMixin, BasePage):
             data["description"] = summary
         return data
 
+    @cached_property
+    def topic_list(self):
+        """The page's topics, read once however many times the page shows them."""
+        return list(self.topics.all())
+
+    def localized_topics(self):
+        """The topics in the page's language, in one query when some are in another."""
+        topics = self.topic_list
+        others = [topic.translation_key for topic in topics if topic.locale_id != self.locale_id]
+        if not others:
+            return topics
+        found = {
+            topic.translation_key: topic
+            for topic in topic_model().objects.filter(
+                translation_key__in=others, locale_id=self.locale_id
+            )
+        }
+        return [found.get(topic.translation_key, topic) for topic in topics]
+
     def related_news(self, count=3):
         """Other news sharing a topic, newest first (falls back to the latest news)."""
         siblings = NewsPage.objects.for_listing().filter(locale=self.locale).exclude(pk=self.pk)
-        slugs = [topic.slug for topic in self.topics.all()]
+        slugs = [topic.slug for topic in self.topic_list]
         related = list(siblings.filter(topics__slug__in=slugs).distinct()[:count]) if slugs else []
         if len(related) < count:
             seen = [page.pk for page in related]

@@ -24,7 +24,7 @@ from tests.factories.companies import (
 pytestmark = pytest.mark.django_db
 
 # Ceilings include the session, the user, the site settings and the menu of the base page.
-DASHBOARD_MAX = 27
+DASHBOARD_MAX = 15
 TEAM_MAX = 20
 INDEX_MAX = 13
 
