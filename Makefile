@@ -11,7 +11,7 @@ RTL_CSS := var/build/bootstrap-italia/css/bootstrap-italia.rtl.min.css
 CHROMIUM ?= /usr/bin/chromium
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: help install run test test-fast lint format check messages lock browsers scanner nginx demo bench mutation clean
+.PHONY: help install run test test-fast lint format check messages lock browsers scanner nginx demo bench mutation clean stack stack-down
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -106,3 +106,9 @@ lock: install ## Re-resolve requirements*.txt from pyproject.toml (with hashes)
 
 clean: ## Remove the virtualenv, node_modules and var/ (databases, media, builds)
 	rm -rf $(VENV) node_modules var
+
+stack: install nginx ## The production shape on loopback: nginx + front cache, two app instances, S3 (SeaweedFS), worker, scheduler
+	$(PY) -m deploy.stack up
+
+stack-down: ## Stop what `make stack` started
+	$(PY) -m deploy.stack down

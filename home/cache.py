@@ -180,7 +180,7 @@ class AnonymousPageCacheMiddleware:
             status, content, headers = stored
             response = HttpResponse(content, status=status, headers=headers)
             response[HEADER] = "hit"
-            return response
+            return allow_front_cache(response)
         response = self.get_response(request)
         if key and response_is_cacheable(request, response):
             headers = {k: v for k, v in response.headers.items() if k != HEADER}
@@ -188,8 +188,22 @@ class AnonymousPageCacheMiddleware:
                 cache.set(key, (response.status_code, response.content, headers), timeout)
             except Exception:
                 logger.exception("Page cache unavailable")
+            allow_front_cache(response)
         response[HEADER] = "miss"
         return response
+
+
+def allow_front_cache(response):
+    """Lets nginx's front cache keep what this cache keeps, for APPRODO_FRONT_CACHE_SECONDS.
+
+    X-Accel-Expires speaks to nginx only (it never reaches browsers), so browsers still get
+    no copy that would outlive a purge; nginx is purged with the pages (operations.front_cache)
+    and keeps nothing this cache would not.
+    """
+    seconds = getattr(settings, "APPRODO_FRONT_CACHE_SECONDS", 0)
+    if seconds:
+        response["X-Accel-Expires"] = str(seconds)
+    return response
 
 
 class DjangoCacheBackend(BaseBackend):

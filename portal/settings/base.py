@@ -147,6 +147,17 @@ else:
 # Anonymous GETs of public pages are cached whole (home/cache.py, docs/operations.md); 0 disables.
 APPRODO_PAGE_CACHE_SECONDS = int(os.environ.get("APPRODO_PAGE_CACHE_SECONDS", "600"))
 WAGTAILFRONTENDCACHE = {"django": {"BACKEND": "home.cache.DjangoCacheBackend"}}
+# nginx's front cache (deploy/nginx/approdo.conf) keeps anonymous pages this long and is
+# refreshed page by page on publish, after the app's own cache (dict order matters). Changes
+# that show on every page (menus, settings) reach it when this many seconds have passed.
+APPRODO_FRONT_CACHE_URL = os.environ.get("APPRODO_FRONT_CACHE_URL", "")
+APPRODO_FRONT_CACHE_SECONDS = int(os.environ.get("APPRODO_FRONT_CACHE_SECONDS", "0"))
+if APPRODO_FRONT_CACHE_URL:
+    APPRODO_FRONT_CACHE_SECONDS = APPRODO_FRONT_CACHE_SECONDS or 60
+    WAGTAILFRONTENDCACHE["nginx"] = {
+        "BACKEND": "operations.front_cache.NginxRefreshBackend",
+        "LOCATION": APPRODO_FRONT_CACHE_URL,
+    }
 
 # --- Authentication ---------------------------------------------------------------------
 AUTH_USER_MODEL = "users.User"
@@ -279,6 +290,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "private": PRIVATE_STORAGE,
 }
+# collectstatic writes gzip and Brotli copies of every file (about 30 s of CPU for Bootstrap
+# Italia); APPRODO_STATIC_PRECOMPRESS=0 leaves that to nginx's own compression.
+if os.environ.get("APPRODO_STATIC_PRECOMPRESS", "1") == "0":
+    STORAGES["staticfiles"] = {
+        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+    }
 # S3-compatible object storage (several app instances share it; docs/operations.md): media in
 # one bucket, company documents in a private one, both on APPRODO_S3_ENDPOINT_URL.
 APPRODO_S3_ENDPOINT_URL = os.environ.get("APPRODO_S3_ENDPOINT_URL", "")

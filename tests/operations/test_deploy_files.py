@@ -51,3 +51,14 @@ def test_every_unit_starts_a_command_that_exists():
 def test_the_timer_starts_the_jobs_every_minute():
     timer = (DEPLOY / "systemd" / "approdo-jobs.timer").read_text()
     assert "OnCalendar=minutely" in timer
+
+
+def test_the_nginx_site_names_every_value_make_stack_fills():
+    from deploy.stack import Stack
+
+    site = (DEPLOY / "nginx" / "approdo.conf").read_text()
+    placeholders = set(re.findall(r"@@([A-Z_]+)@@", site))
+    stack = Stack(BASE_DIR / "var" / "unused", database_url="", redis_url="")
+    filled = re.findall(r"@@([A-Z_]+)@@", stack.nginx_site())
+    assert placeholders == {"CACHE", "APP_A", "APP_B", "LISTEN", "STATIC", "MEDIA", "SCHEME"}
+    assert filled == []
