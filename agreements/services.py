@@ -18,7 +18,6 @@ from agreements.models import (
 )
 from companies import antivirus, uploads
 from companies.models import Company
-from companies.services.document_review import reviewable_documents
 from companies.services.review import AlreadyDecided, NotPermitted, ReasonRequired
 
 __all__ = ["AlreadyDecided", "NotPermitted", "ReasonRequired", "WarningNotAccepted"]
@@ -158,7 +157,11 @@ def verdicts(signed):
 
 def reviewable_signed(user):
     """Signed documents a staff user may open: their territories', with the permission."""
-    companies = reviewable_documents(user).values("company")
+    if not getattr(user, "is_authenticated", False) or not user.has_perm(
+        "companies.review_document"
+    ):
+        return SignedDocument.objects.none()
+    companies = Company.objects.reviewable_by(user).values("pk")
     return SignedDocument.objects.filter(generated__company__in=companies)
 
 

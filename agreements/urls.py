@@ -8,14 +8,14 @@ app_name = "agreements"
 
 urlpatterns = [
     path("", views.overview, name="overview"),
-    path("agreement/<str:language>/", views.download, name="download"),
     path("agreement/upload/", views.upload, name="upload"),
+    path("agreement/<str:language>/", views.download, name="download"),
+    path("placements/<int:placement_pk>/upload/", views.upload, name="placement_upload"),
     path(
         "placements/<int:placement_pk>/<str:language>/",
         views.download,
         name="placement_download",
     ),
-    path("placements/<int:placement_pk>/upload/", views.upload, name="placement_upload"),
     path("signatories/", views.signatories, name="signatories"),
     path("signatories/<int:signatory_pk>/remove/", views.signatory_remove, name="signatory_remove"),
 ]
