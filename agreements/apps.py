@@ -7,3 +7,11 @@ class AgreementsConfig(AppConfig):
 
     name = "agreements"
     verbose_name = _("Agreements")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from agreements.privacy import forget_intern
+        from companies.models import Intern
+
+        post_save.connect(forget_intern, sender=Intern, dispatch_uid="agreements_forget_intern")

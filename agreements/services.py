@@ -98,6 +98,8 @@ def upload_signed(user, company, document_type, uploaded, placement=None):
     inspection = uploads.inspect(uploaded, name)
     if inspection.signature == "none":
         verify.refuse("not_signed")
+    # The signature covers the whole file, so verifying it needs all of it; the upload view
+    # has already capped it at 20 MB.
     uploaded.seek(0)
     data = uploaded.read()
     uploaded.seek(0)
