@@ -13,10 +13,11 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.log_actions import log
 
-from agreements import services
-from agreements.models import SignedStatus
+from agreements import conditions, services
+from agreements.models import RecordKind, SignedStatus
 from companies.backoffice.refusals import forbidden
 from companies.downloads import DOWNLOAD_HEADERS
+from companies.services.placements import manageable_placements
 
 CHECKS = [
     ("document_verdict", gettext_lazy("It is the document Approdo generated")),
@@ -115,3 +116,46 @@ def decide(request, pk):
     except services.AlreadyDecided:
         messages.error(request, _("This document has already been reviewed."))
     return redirect("agreements_admin:queue")
+
+
+class RecordForm(forms.Form):
+    kind = forms.ChoiceField(choices=RecordKind.choices)
+    reference = forms.CharField(label=gettext_lazy("Reference"), max_length=200)
+
+
+def start(request, pk):
+    """A placement's start conditions: what is still missing; staff record insurance and
+    safety training here. Placements outside the user's reach answer 404."""
+    placement = get_object_or_404(
+        manageable_placements(request.user).select_related("company", "intern"), pk=pk
+    )
+    if request.method == "POST":
+        form = RecordForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Write the record's reference."))
+        else:
+            try:
+                conditions.record(
+                    request.user,
+                    placement,
+                    form.cleaned_data["kind"],
+                    form.cleaned_data["reference"],
+                )
+                messages.success(request, _("Recorded."))
+            except conditions.AlreadyRecorded:
+                messages.error(request, _("This record is already there."))
+        return redirect("agreements_admin:start", pk)
+    recorded = {
+        entry.kind: entry for entry in placement.start_records.select_related("recorded_by")
+    }
+    return TemplateResponse(
+        request,
+        "agreements/backoffice/start.html",
+        {
+            "placement": placement,
+            "conditions": conditions.conditions_for(placement),
+            "missing": conditions.missing_for_start(placement),
+            "records": [(value, label, recorded.get(value)) for value, label in RecordKind.choices],
+            "page_title": _("Start conditions"),
+        },
+    )

@@ -234,3 +234,60 @@ class SignedDocument(models.Model):
         return {self.document_verdict, self.signature_verdict, self.signer_verdict} == {
             Verdict.PASSED
         }
+
+
+class StartConditions(models.Model):
+    """What a project's placements need accepted before staff can start them.
+
+    Without a row, placements start on the company's required documents alone.
+    """
+
+    project = models.OneToOneField(
+        "projects.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="+"
+    )
+    signed_agreement = models.BooleanField(_("signed agreement accepted"), default=True)
+    signed_training_project = models.BooleanField(
+        _("signed individual training project accepted"), default=True
+    )
+    insurance = models.BooleanField(_("insurance recorded"), default=True)
+    safety_training = models.BooleanField(_("safety training recorded"), default=True)
+
+    class Meta:
+        verbose_name = _("start conditions")
+        verbose_name_plural = _("start conditions")
+
+    def __str__(self):
+        return str(self.project)
+
+
+class RecordKind(models.TextChoices):
+    INSURANCE = "insurance", _("Insurance record")
+    SAFETY_TRAINING = "safety_training", _("Safety-training record")
+
+
+class PlacementRecord(models.Model):
+    """A fact staff checked before the start: the intern's insurance, their safety training."""
+
+    placement = models.ForeignKey(
+        "companies.Placement", on_delete=models.CASCADE, related_name="start_records"
+    )
+    kind = models.CharField(_("record"), max_length=20, choices=RecordKind.choices)
+    reference = models.CharField(
+        _("reference"),
+        max_length=200,
+        help_text=_("e.g. the INAIL communication number or the course certificate's number."),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    recorded_at = models.DateTimeField(_("recorded"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("placement record")
+        verbose_name_plural = _("placement records")
+        constraints = [
+            models.UniqueConstraint(fields=["placement", "kind"], name="one_record_per_kind")
+        ]
+
+    def __str__(self):
+        return f"{self.placement_id} · {self.get_kind_display()}"

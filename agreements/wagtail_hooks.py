@@ -8,13 +8,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from agreements import backoffice
-from agreements.models import DocumentTemplate, ProjectTerms, Signatory
+from agreements.models import DocumentTemplate, ProjectTerms, Signatory, StartConditions
 
 admin_urls = [
     path("", backoffice.queue, name="queue"),
     path("<int:pk>/", backoffice.detail, name="detail"),
     path("<int:pk>/decide/", backoffice.decide, name="decide"),
     path("<int:pk>/download/<str:which>/", backoffice.download, name="download"),
+    path("placements/<int:pk>/start/", backoffice.start, name="start"),
 ]
 
 
@@ -70,7 +71,18 @@ class SignatoryViewSet(SnippetViewSet):
     search_fields = ["full_name", "tax_code"]
 
 
+class StartConditionsViewSet(SnippetViewSet):
+    """Settings → Start conditions: what a project's placements need before they start."""
+
+    model = StartConditions
+    icon = "tick-inverse"
+    menu_label = _("Start conditions")
+    add_to_settings_menu = True
+    list_display = ["project", "signed_agreement", "signed_training_project", "insurance"]
+
+
 register_snippet(DocumentTemplateViewSet)
+register_snippet(StartConditionsViewSet)
 register_snippet(ProjectTermsViewSet)
 register_snippet(SignatoryViewSet)
 
@@ -84,5 +96,6 @@ def register_agreement_log_actions(actions):
         ("signed_rejected", _("Reject a signed document"), _("Signed document rejected")),
         ("review_download", _("Download a signed document"), _("Signed document downloaded")),
         ("signatory", _("Change signatories"), _("Signatories changed")),
+        ("start_record", _("Record a start condition"), _("Start condition recorded")),
     ]:
         actions.register_action(f"approdo.agreements.{action}", label, message)

@@ -86,6 +86,13 @@ class DocumentsMissing(Exception):
         super().__init__(", ".join(str(kind) for kind in kinds))
 
 
+def missing_for_start(placement):
+    """The company's missing documents, then the project's own start conditions."""
+    from agreements.conditions import missing_for_start as project_conditions
+
+    return missing_documents(placement.company) + project_conditions(placement)
+
+
 def missing_documents(company):
     """Required document kinds due at the company's status and not accepted yet."""
     return [
@@ -184,7 +191,7 @@ def staff_move(user, placement, action, reason="", ends_on=None):
         raise NotPermitted
     if not manageable_placements(user).filter(pk=placement.pk).exists():
         raise NotPermitted
-    if action == "start" and (missing := missing_documents(placement.company)):
+    if action == "start" and (missing := missing_for_start(placement)):
         raise DocumentsMissing(missing)
     return _move(user, placement, action, reason, ends_on)
 
