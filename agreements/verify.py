@@ -44,6 +44,7 @@ logger = logging.getLogger(__name__)
 CLOCK_TOLERANCE = datetime.timedelta(minutes=10)
 # Later revisions that keep the signed document as it was (another signature, validation data).
 HARMLESS_CHANGES = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES}
+MAX_MARKERS = 4
 TAX_CODE = re.compile(r"^(?:TINIT-|IT:)?([A-Z0-9]{11,16})$")
 
 
@@ -153,7 +154,10 @@ def _pades_signed_revision(data, first):
     if len(byte_range) != 4 or byte_range[0] != 0:
         refuse("broken")
     limit = int(byte_range[1])
-    for found in re.finditer(rb"%%EOF(\r\n|\r|\n)?", data[:limit]):
+    # The revision before the signature ends at one of the last end-of-file markers before
+    # its /Contents; looking at a few only keeps a file full of markers cheap.
+    markers = list(re.finditer(rb"%%EOF(\r\n|\r|\n)?", data[:limit]))[-MAX_MARKERS:]
+    for found in reversed(markers):
         prefix = data[: found.end()]
         try:
             revisions = PdfFileReader(io.BytesIO(prefix), strict=False).xrefs.total_revisions
@@ -170,8 +174,13 @@ def _signer_facts(certificate):
     return certificate.subject.human_friendly, match.group(1) if match else ""
 
 
-def _signing_time(signer_info, generated_at):
-    claimed = extract_self_reported_ts(signer_info) or timezone.now()
+def _signing_time(claimed, generated_at):
+    """The time the signer claims (signingTime, or the PDF's /M), checked as plausible.
+
+    It must lie between the generation of the document and now: a certificate is judged at
+    this moment, so a signer may not move it back into the certificate's validity.
+    """
+    claimed = claimed or timezone.now()
     if claimed < generated_at - CLOCK_TOLERANCE or claimed > timezone.now() + CLOCK_TOLERANCE:
         refuse("signing_time")
     return claimed
@@ -230,7 +239,7 @@ def _verify_pades(data, candidates, current, signatories):
         (p for p in prefixes if hashlib.sha256(p).hexdigest() in candidates), prefixes[-1]
     )
     generated, sha = _match(signed, candidates, current)
-    moment = _signing_time(first.signer_info, generated.created_at)
+    moment = _signing_time(first.self_reported_timestamp, generated.created_at)
     try:
         status = validate_pdf_signature(first, signer_validation_context=_context(moment))
     except SignatureRefused:
@@ -255,7 +264,7 @@ def _verify_cades(data, candidates, current, signatories):
     if not isinstance(content, bytes):
         refuse("not_ours")
     generated, sha = _match(content, candidates, current)
-    moment = _signing_time(signer_info, generated.created_at)
+    moment = _signing_time(extract_self_reported_ts(signer_info), generated.created_at)
     try:
         status = asyncio.run(
             async_validate_cms_signature(
@@ -278,6 +287,10 @@ def _result(signature_format, generated, sha, status, moment, signatories, count
     name, tax_code = _signer_facts(status.signing_cert)
     role = signatories.get(tax_code) if tax_code else None
     anchor = status.validation_path.trust_anchor if status.validation_path else None
+    try:
+        anchor_name = anchor.authority.name.human_friendly
+    except AttributeError:
+        anchor_name = ""
     return Result(
         signature_format=signature_format,
         generated=generated,
@@ -289,7 +302,7 @@ def _result(signature_format, generated, sha, status, moment, signatories, count
             "signed_sha256": sha,
             "generated_version": generated.version,
             "signatures": count,
-            "trust_anchor": str(getattr(anchor, "name", "") and anchor.name.human_friendly),
+            "trust_anchor": anchor_name,
             "certificate_serial": str(status.signing_cert.serial_number),
             "signer_role": role or "",
         },

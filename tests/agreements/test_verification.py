@@ -166,3 +166,21 @@ def test_a_new_upload_supersedes_the_one_awaiting_review(world, test_pki):
     first.refresh_from_db()
     assert first.status == SignedStatus.SUPERSEDED
     assert second.status == SignedStatus.UPLOADED
+
+
+def test_signature_dated_before_the_document_was_generated_is_refused(world, test_pki):
+    """A signer may not move the signing time back (e.g. into a certificate's validity)."""
+    import datetime
+
+    import time_machine
+
+    _generated, pdf = _agreement(world)
+    with time_machine.travel(datetime.datetime.now(datetime.UTC) - datetime.timedelta(days=2)):
+        backdated = test_pki.good.pades(pdf)
+    _refused(world, backdated, "signing_time")
+
+
+def test_review_details_name_the_trust_anchor(world, test_pki):
+    _generated, pdf = _agreement(world)
+    signed = _upload(world, test_pki.good.cades(pdf), name="c.pdf.p7m")
+    assert "Approdo Test Qualified CA" in signed.details["trust_anchor"]
