@@ -10,7 +10,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template import Template, TemplateSyntaxError
+from django.template import Context, TemplateDoesNotExist, TemplateSyntaxError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -67,9 +67,11 @@ class DocumentTemplate(models.Model):
         return f"{self.get_document_type_display()} · {self.language} · {self.project or '*'}"
 
     def clean(self):
+        from agreements.render import ENGINE
+
         try:
-            Template(self.body)
-        except TemplateSyntaxError as error:
+            ENGINE.from_string(self.body).render(Context({}))
+        except (TemplateSyntaxError, TemplateDoesNotExist) as error:
             raise ValidationError(
                 {"body": _("The template cannot be read: %(error)s") % {"error": error}}
             ) from error

@@ -9,7 +9,7 @@ import hashlib
 
 import weasyprint
 from django.conf import settings
-from django.template import Context, Template
+from django.template import Context, Engine
 from django.utils import formats, translation
 from django.utils.html import escape
 
@@ -18,6 +18,9 @@ from agreements.models import DocumentTemplate, DocumentType, ProjectTerms
 from projects.models import Project
 
 RTL_LANGUAGES = {"ar"}
+# Staff templates get the built-in tags and filters only: no loader (so no {% include %} or
+# {% extends %} of the site's templates) and no {% load %} of other libraries.
+ENGINE = Engine(loaders=[], libraries={}, autoescape=True)
 
 
 class NoProject(Exception):
@@ -109,7 +112,7 @@ def render_html(company, document_type, language, placement=None):
     body = template_body(project, document_type, language)
     with translation.override(language):
         data = context_for(company, project, placement)
-        inner = Template(body).render(Context(data, autoescape=True))
+        inner = ENGINE.from_string(body).render(Context(data, autoescape=True))
         title = str(DocumentType(document_type).label)
     direction = "rtl" if language in RTL_LANGUAGES else "ltr"
     return (

@@ -126,3 +126,19 @@ def test_template_with_syntax_error_is_refused(world):
     )
     with pytest.raises(ValidationError):
         template.full_clean()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '{% include "base.html" %}',
+        '{% extends "base.html" %}',
+        "{% load wagtailcore_tags %}",
+    ],
+)
+def test_templates_cannot_reach_the_sites_templates_or_tag_libraries(world, body):
+    from django.core.exceptions import ValidationError
+
+    template = DocumentTemplate(document_type=DocumentType.AGREEMENT, language="it", body=body)
+    with pytest.raises(ValidationError):
+        template.full_clean()

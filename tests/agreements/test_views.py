@@ -224,3 +224,33 @@ class TestStaffReview:
             _signed(world_b, test_pki.good)
         assert SignedDocument.objects.filter(status=SignedStatus.UPLOADED).count() == 5
         assert count() == small
+
+
+def test_overview_query_count_does_not_grow_with_placements_and_uploads(member, world, test_pki):
+    from agreements.models import Signatory
+
+    def count():
+        with CaptureQueriesContext(connection) as captured:
+            response = member.get(url("agreements:overview", world.company.pk))
+        assert response.status_code == 200
+        return len(captured)
+
+    _signed(world, test_pki.good)
+    count()  # the first request fills the site's caches
+    small = count()
+    for n in range(4):
+        placement = PlacementFactory(
+            company=world.company, site=world.placement.site, intern__territory=world.territory
+        )
+        generated = services.generate(world.company, DocumentType.TRAINING_PROJECT, "it", placement)
+        services.upload_signed(
+            world.user,
+            world.company,
+            DocumentType.TRAINING_PROJECT,
+            SimpleUploadedFile("p.pdf", test_pki.good.pades(generated.file.open("rb").read())),
+            placement,
+        )
+        Signatory.objects.create(
+            company=world.company, role="delegate", full_name=f"D{n}", tax_code=pki.OTHER_CF
+        )
+    assert count() == small
