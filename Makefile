@@ -11,7 +11,7 @@ RTL_CSS := var/build/bootstrap-italia/css/bootstrap-italia.rtl.min.css
 CHROMIUM ?= /usr/bin/chromium
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: help install run test test-fast lint format check messages lock browsers scanner nginx demo bench mutation clean stack stack-down
+.PHONY: help pdf install run test test-fast lint format check messages lock browsers scanner nginx demo bench mutation clean stack stack-down
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -31,7 +31,7 @@ $(RTL_CSS): node_modules/.installed
 	mkdir -p $(dir $@)
 	npm run --silent build:rtl
 
-install: $(VENV)/.installed node_modules/.installed $(RTL_CSS) ## Install the locked Python and npm dependencies
+install: pdf $(VENV)/.installed node_modules/.installed $(RTL_CSS) ## Install the locked Python and npm dependencies
 
 run: install ## Migrate a local SQLite database, load demo content and serve on :8000
 	$(MANAGE) migrate --noinput
@@ -59,6 +59,16 @@ scanner: ## Install ClamAV's clamd and sigtool for the upload tests (when root);
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clamav-daemon >/dev/null; \
 	else \
 		echo "Upload tests need ClamAV: run 'sudo apt-get install -y clamav-daemon'"; exit 1; \
+	fi
+
+pdf: ## Install Pango and the DejaVu fonts that WeasyPrint needs for the agreements' PDFs (when root)
+	@if dpkg -s libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null 2>&1; then exit 0; fi; \
+	if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+		echo "Installing Pango and the DejaVu fonts from Debian's packages…"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core >/dev/null; \
+	else \
+		echo "Agreements' PDFs need Pango and DejaVu: run 'sudo apt-get install -y libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core'"; exit 1; \
 	fi
 
 nginx: ## Install Debian's nginx-light for the X-Accel-Redirect download test (when root)

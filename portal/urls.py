@@ -48,6 +48,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("users.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", search, name="search"),
+    path("companies/<int:pk>/agreements/", include("agreements.urls")),
     path("companies/", include("companies.urls")),
     path("feedback/<int:page_id>/", page_feedback, name="page_feedback"),
     path("feeds/news/rss/", NewsFeed(), name="news_feed_rss"),

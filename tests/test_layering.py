@@ -14,6 +14,8 @@ another project app is checked against ALLOWED below. From the bottom up:
 - lifecycle: a small state-machine helper with no project imports.
 - news, projects: content on top of home. companies also links positions to calls (news).
 - participants: the person's path, on top of companies and projects.
+- agreements: generated agreements and signature checks, on top of companies; registers the
+  project's start conditions with companies' placement service.
 - operations: the schedule, heartbeats and readiness probes; watches everything (it asks
   companies' scanner whether clamd answers), and only the URLconf imports it.
 - demo: development only; may import anything, and nothing imports it.
@@ -38,9 +40,12 @@ ALLOWED = {
     "projects": HOME,
     "companies": HOME | {"news", "lifecycle"},
     "participants": HOME | {"news", "projects", "companies", "lifecycle"},
+    "agreements": HOME | {"news", "projects", "companies", "lifecycle"},
     "operations": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
-    "portal": HOME | {"news", "projects", "companies", "participants", "lifecycle", "operations"},
-    "demo": HOME | {"news", "projects", "companies", "participants", "lifecycle", "portal"},
+    "portal": HOME
+    | {"news", "projects", "companies", "participants", "lifecycle", "operations", "agreements"},
+    "demo": HOME
+    | {"news", "projects", "companies", "participants", "lifecycle", "portal", "agreements"},
 }
 APPS = set(ALLOWED)
 

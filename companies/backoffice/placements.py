@@ -268,7 +268,7 @@ class PlacementInspectView(ScopedPlacementMixin, generic.InspectView):
             ],
             ended=placement.status in ENDED,
             missing_documents=(
-                placements.missing_documents(placement.company)
+                placements.missing_for_start(placement)
                 if placement.status == PlacementStatus.ACCEPTED
                 else []
             ),

@@ -73,6 +73,19 @@ def default_allowance():
     return Decimal(settings.APPRODO_MAX_MONTHLY_ALLOWANCE)
 
 
+# What else a placement needs before it starts, added by apps built on companies (agreements
+# registers the project's start conditions from its AppConfig.ready()): companies imports none.
+start_conditions = []
+
+
+def missing_for_start(placement):
+    """The company's missing documents, then each registered app's start conditions."""
+    missing = list(missing_documents(placement.company))
+    for condition in start_conditions:
+        missing += condition(placement)
+    return missing
+
+
 def missing_documents(company):
     """Required document kinds due at the company's status and not accepted yet."""
     return [
@@ -150,7 +163,7 @@ def staff_move(user, placement, action, reason="", ends_on=None):
         raise NotPermitted
     if not Placement.objects.manageable_by(user).filter(pk=placement.pk).exists():
         raise NotPermitted
-    if action == "start" and (missing := missing_documents(placement.company)):
+    if action == "start" and (missing := missing_for_start(placement)):
         raise DocumentsMissing(missing)
     return _move(user, placement, action, reason, ends_on)
 

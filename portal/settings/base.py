@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "companies",
+    "agreements",
     "projects",
     "participants",
     "operations",
@@ -276,6 +277,10 @@ APPRODO_CLAMD_ADDRESS = os.environ.get("APPRODO_CLAMD_ADDRESS", "")
 APPRODO_CLAMD_TIMEOUT = int(os.environ.get("APPRODO_CLAMD_TIMEOUT", "30"))
 # PDFs carrying other files (attachments): "refuse" (default) or "flag" (kept, staff warned).
 APPRODO_PDF_EMBEDDED_FILES = os.environ.get("APPRODO_PDF_EMBEDDED_FILES", "refuse")
+# Signed agreements: the certificates a signature must chain to (a PEM bundle, e.g. the
+# EU/Italian trusted list exported), and whether revocation data may be fetched online.
+APPRODO_TRUSTED_CERTIFICATES = os.environ.get("APPRODO_TRUSTED_CERTIFICATES", "")
+APPRODO_SIGNATURE_FETCH_REVOCATION = os.environ.get("APPRODO_SIGNATURE_FETCH_REVOCATION") == "1"
 # Behind nginx: downloads are checked and logged by Django, then sent by nginx from this
 # internal location (see docs/operations.md). Empty: Django streams the file itself.
 APPRODO_PRIVATE_ACCEL_PREFIX = os.environ.get("APPRODO_PRIVATE_ACCEL_PREFIX", "")

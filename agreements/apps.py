@@ -1,0 +1,21 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AgreementsConfig(AppConfig):
+    """Agreements and individual training projects: generated from the data, signed, verified."""
+
+    name = "agreements"
+    verbose_name = _("Agreements")
+
+    def ready(self):
+        from django.db.models.signals import post_save
+
+        from agreements.conditions import missing_for_start
+        from agreements.privacy import forget_intern
+        from companies.models import Intern
+        from companies.services import placements
+
+        post_save.connect(forget_intern, sender=Intern, dispatch_uid="agreements_forget_intern")
+        if missing_for_start not in placements.start_conditions:
+            placements.start_conditions.append(missing_for_start)
