@@ -33,6 +33,11 @@ urlpatterns = [
         views.placement_decide,
         name="placement_decide",
     ),
+    path(
+        "<int:pk>/interns/<int:placement_pk>/attendance/",
+        views.internship_attendance,
+        name="internship_attendance",
+    ),
     path("<int:pk>/team/", views.team, name="team"),
     path("<int:pk>/team/invite/", views.invite, name="invite"),
     path(

@@ -1,5 +1,6 @@
 """Company-facing views: thin, and every object reached through visible_to(user)."""
 
+from companies.views.attendance import internship_attendance
 from companies.views.documents import documents, download, upload, withdraw
 from companies.views.dossier import company_index, dashboard, declarations, identity, start, submit
 from companies.views.interns import intern_card, placement_decide
@@ -31,6 +32,7 @@ __all__ = [
     "download",
     "identity",
     "intern_card",
+    "internship_attendance",
     "invitation",
     "invitation_revoke",
     "invite",

@@ -22,6 +22,7 @@ from companies.views.common import (
     save_step,
     visible_company,
 )
+from participants.company import attendance_todo
 
 
 @private
@@ -78,7 +79,8 @@ def dashboard(request, pk):
         company,
         {
             "steps": steps,
-            "todo": todo_items(company, steps, membership, documents),
+            "todo": todo_items(company, steps, membership, documents)
+            + attendance_todo(company, request.user),
             "documents": documents,
             "events": company.events.select_related("actor"),
             "positions": company.positions.select_related("site", "call"),

@@ -18,6 +18,7 @@ from participants.backoffice.attendance import (
 )
 from participants.backoffice.filters import ParticipantFilterSet
 from participants.backoffice.forms import ParticipantForm, ReferralForm
+from participants.backoffice.internship import adjust_month
 from participants.backoffice.views import (
     ParticipantEditView,
     ParticipantHistoryView,
@@ -81,6 +82,7 @@ class ParticipantViewSet(ModelViewSet):
             path("path/<int:pk>/exit/<str:action>/", path_exit, name="exit"),
             path("path/<int:pk>/assess/", assess, name="assess"),
             path("path/<int:pk>/eligibility/", eligibility, name="eligibility"),
+            path("internship-month/<int:pk>/adjust/", adjust_month, name="adjust_month"),
         ]
 
 
