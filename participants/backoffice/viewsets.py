@@ -19,6 +19,7 @@ from participants.backoffice.attendance import (
 from participants.backoffice.filters import ParticipantFilterSet
 from participants.backoffice.forms import ParticipantForm, ReferralForm
 from participants.backoffice.internship import adjust_month
+from participants.backoffice.totals import TotalsViewSet
 from participants.backoffice.views import (
     ParticipantEditView,
     ParticipantHistoryView,
@@ -177,6 +178,7 @@ class ParticipantsGroup(ModelViewSetGroup):
     items = [
         ParticipantViewSet,
         SessionViewSet,
+        TotalsViewSet,
         ActivityViewSet,
         ProjectViewSet,
         ReferringOrganisationViewSet,
