@@ -128,6 +128,7 @@ class ParticipantInspectView(ScopedObjectMixin, generic.InspectView):
         context["may_adjust_months"] = self.request.user.has_perm(
             "participants.add_internshipadjustment"
         )
+        context["may_export"] = self.request.user.has_perm("participants.export_participant")
         context["views"] = person.views.select_related("user")[:100]
         context["is_minor"] = person.is_minor()
         return context

@@ -16,6 +16,7 @@ from participants.backoffice.attendance import (
     lock,
     register,
 )
+from participants.backoffice.export import export
 from participants.backoffice.filters import ParticipantFilterSet
 from participants.backoffice.forms import ParticipantForm, ReferralForm
 from participants.backoffice.internship import adjust_month
@@ -84,6 +85,7 @@ class ParticipantViewSet(ModelViewSet):
             path("path/<int:pk>/assess/", assess, name="assess"),
             path("path/<int:pk>/eligibility/", eligibility, name="eligibility"),
             path("internship-month/<int:pk>/adjust/", adjust_month, name="adjust_month"),
+            path("export/<int:pk>/", export, name="export"),
         ]
 
 
