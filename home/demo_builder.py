@@ -31,6 +31,7 @@ from home.models import (
     StandardPage,
 )
 from news.models import CallIndexPage, CallPage, NewsIndexPage, NewsPage, Topic
+from participants.demo import build_participants_demo
 
 SOURCE = "it"
 TARGETS = ("en", "ar")
@@ -322,4 +323,5 @@ class DemoBuilder:
             users[spec["role"]] = user
         build_demo_companies(users["company"], users["moderator"])
         build_demo_interns(users["tutor"])
+        build_participants_demo(users["moderator"], users["tutor"])
         return credentials
