@@ -13,9 +13,8 @@ class AgreementsConfig(AppConfig):
 
         from agreements.conditions import missing_for_start
         from agreements.privacy import forget_intern
+        from companies import extensions
         from companies.models import Intern
-        from companies.services import placements
 
         post_save.connect(forget_intern, sender=Intern, dispatch_uid="agreements_forget_intern")
-        if missing_for_start not in placements.start_conditions:
-            placements.start_conditions.append(missing_for_start)
+        extensions.add(extensions.start_conditions, missing_for_start)

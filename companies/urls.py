@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from companies import views
+from companies import extensions, views
 
 app_name = "companies"
 
@@ -64,4 +64,6 @@ urlpatterns = [
         views.position_delete,
         name="position_delete",
     ),
+    # Pages that apps built on companies serve in its area (companies/extensions.py).
+    *extensions.company_urls,
 ]

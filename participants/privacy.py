@@ -19,6 +19,7 @@ from django.utils import timezone
 from participants.models import (
     AttendanceAdjustment,
     IndividualPlan,
+    InternshipAdjustment,
     Participant,
     ParticipantView,
     Path,
@@ -66,6 +67,10 @@ def anonymise(person):
     person = Participant.objects.select_for_update().get(pk=person.pk)
     if person.anonymised_at is not None:
         return False
+    if person.intern_id is not None:
+        InternshipAdjustment.objects.filter(month__placement__intern_id=person.intern_id).update(
+            reason=""
+        )
     person.given_name = "—"
     person.family_name = person.code
     person.preferred_name = ""

@@ -11,6 +11,7 @@ def register_participant_log_actions(actions):
         ("attendance", _("Record attendance"), _("Attendance recorded")),
         ("attendance_adjustment", _("Correct locked attendance"), _("Attendance corrected")),
         ("month_lock", _("Lock a month's attendance"), _("Month locked")),
+        ("export", _("Export a participant's data"), _("Participant's data exported")),
     ]:
         actions.register_action(f"approdo.participant.{action}", label, message)
 

@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
-from companies import notifications
+from companies import extensions, notifications
 from companies.documents import checklist
 from companies.models import (
     Company,
@@ -73,15 +73,10 @@ def default_allowance():
     return Decimal(settings.APPRODO_MAX_MONTHLY_ALLOWANCE)
 
 
-# What else a placement needs before it starts, added by apps built on companies (agreements
-# registers the project's start conditions from its AppConfig.ready()): companies imports none.
-start_conditions = []
-
-
 def missing_for_start(placement):
     """The company's missing documents, then each registered app's start conditions."""
     missing = list(missing_documents(placement.company))
-    for condition in start_conditions:
+    for condition in extensions.start_conditions:
         missing += condition(placement)
     return missing
 

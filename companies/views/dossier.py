@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from companies import services
+from companies import extensions, services
 from companies.dashboard import todo_items
 from companies.documents import checklist
 from companies.dossier import dossier_steps
@@ -79,7 +79,12 @@ def dashboard(request, pk):
         company,
         {
             "steps": steps,
-            "todo": todo_items(company, steps, membership, documents, placements),
+            "todo": todo_items(company, steps, membership, documents, placements)
+            + [
+                item
+                for todos in extensions.dashboard_todos
+                for item in todos(company, request.user)
+            ],
             "documents": documents,
             "events": company.events.select_related("actor"),
             "positions": company.positions.select_related("site", "call"),

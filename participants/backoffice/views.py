@@ -16,6 +16,7 @@ from wagtail.admin.views.generic.history import HistoryView
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from lifecycle import IllegalTransition
 from participants.backoffice.forms import ExitForm, FollowUpForm
+from participants.backoffice.internship import months_for
 from participants.models import (
     PATH,
     EligibilityCheck,
@@ -123,6 +124,11 @@ class ParticipantInspectView(ScopedObjectMixin, generic.InspectView):
             }
             for path in paths
         ]
+        context["internship_months"] = months_for(person)
+        context["may_adjust_months"] = self.request.user.has_perm(
+            "participants.add_internshipadjustment"
+        )
+        context["may_export"] = self.request.user.has_perm("participants.export_participant")
         context["views"] = person.views.select_related("user")[:100]
         context["is_minor"] = person.is_minor()
         return context

@@ -16,8 +16,11 @@ from participants.backoffice.attendance import (
     lock,
     register,
 )
+from participants.backoffice.export import export
 from participants.backoffice.filters import ParticipantFilterSet
 from participants.backoffice.forms import ParticipantForm, ReferralForm
+from participants.backoffice.internship import adjust_month
+from participants.backoffice.totals import TotalsViewSet
 from participants.backoffice.views import (
     ParticipantEditView,
     ParticipantHistoryView,
@@ -81,6 +84,8 @@ class ParticipantViewSet(ModelViewSet):
             path("path/<int:pk>/exit/<str:action>/", path_exit, name="exit"),
             path("path/<int:pk>/assess/", assess, name="assess"),
             path("path/<int:pk>/eligibility/", eligibility, name="eligibility"),
+            path("internship-month/<int:pk>/adjust/", adjust_month, name="adjust_month"),
+            path("export/<int:pk>/", export, name="export"),
         ]
 
 
@@ -175,6 +180,7 @@ class ParticipantsGroup(ModelViewSetGroup):
     items = [
         ParticipantViewSet,
         SessionViewSet,
+        TotalsViewSet,
         ActivityViewSet,
         ProjectViewSet,
         ReferringOrganisationViewSet,

@@ -11,6 +11,7 @@ from participants.models.activities import (
     Session,
 )
 from participants.models.eligibility import Attestation, EligibilityCheck
+from participants.models.internship import InternshipAdjustment, InternshipMonth
 from participants.models.path import (
     PATH,
     ContractType,
@@ -35,6 +36,8 @@ __all__ = [
     "Enrolment",
     "ExitOutcome",
     "IndividualPlan",
+    "InternshipAdjustment",
+    "InternshipMonth",
     "MonthLock",
     "Participant",
     "ParticipantView",

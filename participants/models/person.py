@@ -90,7 +90,10 @@ class Participant(models.Model):
             models.Index(fields=["family_name", "given_name", "id"]),
             models.Index(fields=["territory", "family_name", "given_name", "id"]),
         ]
-        permissions = [("manage_path", _("Can move participants along their path"))]
+        permissions = [
+            ("manage_path", _("Can move participants along their path")),
+            ("export_participant", _("Can export a participant's data")),
+        ]
 
     def __str__(self):
         # The code, not the name: this is what audit-log labels, choosers and logs keep.

@@ -14,6 +14,7 @@ from wagtail.log_actions import log
 
 from participants.models import (
     Activity,
+    ActivityKind,
     Attendance,
     AttendanceAdjustment,
     Enrolment,
@@ -193,6 +194,15 @@ def hours_by_activity(path):
     }
     ids = set(planned) | set(attended)
     activities = {a.pk: a for a in Activity.objects.filter(pk__in=ids)}
+    # Countersigned internship months count towards the plan's internship activity.
+    intern_id = Participant.objects.filter(pk=path.participant_id).values("intern")[:1]
+    internship = [pk for pk, a in activities.items() if a.kind == ActivityKind.INTERNSHIP]
+    if internship:
+        from participants.services.internship import confirmed_hours
+
+        hours = confirmed_hours(intern_id)
+        extra = sum(hours.values(), ZERO)
+        attended[internship[0]] = attended.get(internship[0], ZERO) + extra
     return [
         (
             activities[pk],

@@ -168,7 +168,8 @@ class TestSubmit:
 
 
 # Company URLs whose isolation is asserted; the per-object ones are covered in TestSites,
-# TestPositions, tests/companies/test_team.py, test_documents.py and test_interns.py.
+# TestPositions, tests/companies/test_team.py, test_documents.py, test_interns.py and
+# tests/participants/test_internship_months.py.
 COVERED = [
     "dashboard",
     "documents",
@@ -177,6 +178,7 @@ COVERED = [
     "document_withdraw",
     "intern_card",
     "placement_decide",
+    "internship_attendance",
     "identity",
     "declarations",
     "submit",

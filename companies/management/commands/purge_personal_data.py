@@ -4,6 +4,7 @@
 sent e-mails); this command runs them together."""
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from companies.models import Intern
@@ -20,9 +21,10 @@ from mail.retention import purge_sent_emails
 class Command(BaseCommand):
     help = (
         "Anonymise interns whose last placement ended more than N months ago (default "
-        "APPRODO_PERSONAL_DATA_MONTHS) and delete sent e-mails older than "
-        "APPRODO_SENT_EMAIL_DAYS. With --intern CODE, anonymise that intern now (an erasure "
-        "request). Prints what it would do; --apply does it."
+        "APPRODO_PERSONAL_DATA_MONTHS), participants whose paths closed that long ago "
+        "(purge_participants), and delete sent e-mails older than APPRODO_SENT_EMAIL_DAYS. "
+        "With --intern CODE, anonymise that intern now (an erasure request). Prints what "
+        "it would do; --apply does it."
     )
 
     def add_arguments(self, parser):
@@ -48,6 +50,8 @@ class Command(BaseCommand):
                 anonymise(person)
             self.stdout.write(f"{verb} {person.code} (last placement ended: {ended})")
         self.stdout.write(f"{len(due)} intern(s) {verb}, cut-off {limit.isoformat()}{mode}")
+        # Participants follow the same retention period (participants.privacy).
+        call_command("purge_participants", months=months, apply=apply, stdout=self.stdout)
         count = purge_sent_emails(apply)
         deleted = "deleted" if apply else "would delete"
         days = settings.APPRODO_SENT_EMAIL_DAYS
