@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "companies",
     "projects",
     "participants",
+    "allowance",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,13 @@
+"""The "Allowances" admin menu."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.viewsets.model import ModelViewSetGroup
+
+from allowance.backoffice.rules import RuleViewSet
+
+
+class AllowanceGroup(ModelViewSetGroup):
+    menu_label = _("Allowances")
+    menu_icon = "decimal"
+    menu_order = 250
+    items = [RuleViewSet]
