@@ -1,6 +1,12 @@
 """The allowance's back office: admin menu and log actions."""
 
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
+
+from allowance.backoffice.statements import ReadOnlyPolicy
+from allowance.models import Statement
+
+register_permission_policy(Statement, ReadOnlyPolicy(Statement))
 
 
 @hooks.register("register_admin_viewset")
@@ -8,3 +14,16 @@ def register_allowance():
     from allowance.backoffice.viewsets import AllowanceGroup
 
     return AllowanceGroup()
+
+
+@hooks.register("register_log_actions")
+def register_allowance_log_actions(actions):
+    from django.utils.translation import gettext_lazy as _
+
+    for action, label, message in [
+        ("compute", _("Compute allowance statements"), _("Allowance statements computed")),
+        ("check", _("Check an allowance statement"), _("Allowance statement checked")),
+        ("approve", _("Approve an allowance statement"), _("Allowance statement approved")),
+        ("reopen", _("Send an allowance statement back"), _("Allowance statement sent back")),
+    ]:
+        actions.register_action(f"approdo.allowance.{action}", label, message)

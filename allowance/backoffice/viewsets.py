@@ -4,10 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
 from allowance.backoffice.rules import RuleViewSet
+from allowance.backoffice.statements import StatementViewSet
 
 
 class AllowanceGroup(ModelViewSetGroup):
     menu_label = _("Allowances")
     menu_icon = "decimal"
     menu_order = 250
-    items = [RuleViewSet]
+    items = [StatementViewSet, RuleViewSet]

@@ -9,13 +9,18 @@ from allowance.models.rules import (
     Rounding,
     as_rule,
 )
+from allowance.models.statements import STATEMENT, Correction, State, Statement
 
 __all__ = [
+    "STATEMENT",
     "AllowanceRule",
     "Basis",
     "BelowThreshold",
+    "Correction",
     "ExtraItem",
     "ExtraKind",
     "Rounding",
+    "State",
+    "Statement",
     "as_rule",
 ]
