@@ -9,6 +9,7 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 
 from participants.models import MonthLock
+from participants.privacy import anonymised
 
 
 @receiver(post_save, sender=MonthLock, dispatch_uid="allowance_compute_on_lock")
@@ -17,3 +18,12 @@ def compute_when_locked(sender, instance, created, **kwargs):
         from allowance.tasks import compute_statements
 
         transaction.on_commit(lambda: compute_statements.enqueue(instance.pk))
+
+
+@receiver(anonymised, dispatch_uid="allowance_erase_bank_account")
+def erase_bank_account(sender, participant, **kwargs):
+    """The bank account and the log of who saw it go with the person."""
+    from allowance.models import BankAccount, BankAccountView
+
+    BankAccount.objects.filter(participant=participant).delete()
+    BankAccountView.objects.filter(participant=participant).delete()

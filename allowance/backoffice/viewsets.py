@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.model import ModelViewSetGroup
 
+from allowance.backoffice.payments import BankAccountViewSet, BatchViewSet, BudgetViewSet
 from allowance.backoffice.rules import RuleViewSet
 from allowance.backoffice.statements import StatementViewSet
 
@@ -11,4 +12,4 @@ class AllowanceGroup(ModelViewSetGroup):
     menu_label = _("Allowances")
     menu_icon = "decimal"
     menu_order = 250
-    items = [StatementViewSet, RuleViewSet]
+    items = [StatementViewSet, BatchViewSet, BankAccountViewSet, BudgetViewSet, RuleViewSet]
