@@ -89,8 +89,7 @@ class BankAccountViewSet(ModelViewSet):
     form_fields = ["participant", "holder", "iban", "bic"]
     # The list shows the code and the IBAN's last digits only: reading it shows no account.
     list_display = [
-        Column("participant", label=gettext_lazy("Person"), accessor="participant.code"),
-        Column("masked", label=gettext_lazy("IBAN")),
+        "__str__",
         "updated_at",
     ]
     search_fields = ["participant__code"]

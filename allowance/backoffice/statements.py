@@ -95,10 +95,10 @@ class StatementViewSet(ModelViewSet):
     inspect_view_enabled = True
     copy_view_enabled = False
     form_fields = ["state"]
+    # The title (code and month) links to the statement page.
     list_display = [
-        Column("path", label=gettext_lazy("Person"), accessor="path.participant.code"),
+        "__str__",
         "project",
-        Column("month", label=gettext_lazy("Month"), accessor="month"),
         Column("get_state_display", label=gettext_lazy("State")),
         "amount",
     ]

@@ -37,10 +37,6 @@ class BankAccount(models.Model):
     def __str__(self):
         return f"{self.participant.code} · …{self.iban[-4:]}"
 
-    @property
-    def masked(self):
-        return f"{self.iban[:2]}… {self.iban[-4:]}"
-
 
 class BankAccountView(models.Model):
     """Every showing of a bank account (screen or payment file): who, when."""
