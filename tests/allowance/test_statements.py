@@ -177,3 +177,24 @@ def test_the_date_is_the_first_of_the_month_whatever_day_is_given():
     lock(project)
     service.compute_month(project, datetime.date(2026, 11, 20))
     assert Statement.objects.get().month == NOV
+
+
+def test_coordinators_hear_that_a_month_is_ready_without_any_name(
+    django_capture_on_commit_callbacks,
+):
+    from home.outbox import OutgoingEmail
+
+    territory = TerritoryFactory()
+    project, paths, _sessions = november(2, territory)
+    operator, coordinator = operator_and_coordinator(territory)
+    with django_capture_on_commit_callbacks(execute=True):
+        attendance.lock_month(operator, project, NOV)
+    with django_capture_on_commit_callbacks(execute=True):
+        attendance.lock_month(operator, project, NOV)  # already locked: nothing new
+    email = OutgoingEmail.objects.get(kind="allowance.ready")
+    assert email.to == coordinator.email
+    assert project.name in email.subject and "November 2026" in email.subject
+    assert "2 allowance statements" in email.text and f"?project={project.pk}" in email.text
+    for path in paths:
+        person = path.participant
+        assert not {person.code, person.family_name} & set(email.text.split())
