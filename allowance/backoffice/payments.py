@@ -116,7 +116,6 @@ def new_batch(request):
     if not request.user.has_perm("allowance.pay_statement"):
         return forbidden()
     form = BatchForm(request.POST or None)
-    queued = None
     if request.method == "POST" and form.is_valid():
         project = form.cleaned_data["project"]
         if not AllowanceBudget.objects.filter(project=project).exists():
@@ -134,12 +133,10 @@ def new_batch(request):
             if batch is not None:
                 return redirect("allowance_batches:inspect", batch.pk)
             messages.info(request, _("Nothing to pay for this project."))
-    if form.is_bound and form.is_valid():
-        queued = service.queue(form.cleaned_data["project"]).count()
     return TemplateResponse(
         request,
         "allowance/backoffice/batch_form.html",
-        {"form": form, "queued": queued, "header_title": _("New payment batch")},
+        {"form": form, "header_title": _("New payment batch")},
     )
 
 
