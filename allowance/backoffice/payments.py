@@ -202,6 +202,9 @@ def payment_failed(request, pk):
 
 
 class BatchIndexView(ForbiddenNotRedirect, generic.IndexView):
+    def get_base_queryset(self):
+        return PaymentBatch.objects.select_related("project")
+
     @cached_property
     def header_buttons(self):
         buttons = list(super().header_buttons)

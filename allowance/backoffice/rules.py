@@ -29,13 +29,18 @@ class RuleForm(WagtailAdminModelForm):
     )
 
 
+class RuleIndexView(refusing(generic.IndexView)):
+    def get_base_queryset(self):
+        return AllowanceRule.objects.select_related("project")
+
+
 class RuleViewSet(ModelViewSet):
     model = AllowanceRule
     icon = "decimal"
     menu_label = _("Allowance rules")
     url_prefix = "allowance/rules"
     name = "allowance_rules"
-    index_view_class = refusing(generic.IndexView)
+    index_view_class = RuleIndexView
     add_view_class = refusing(generic.CreateView)
     edit_view_class = refusing(generic.EditView)
     delete_view_class = refusing(generic.DeleteView)

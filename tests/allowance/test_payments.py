@@ -205,3 +205,37 @@ def test_without_the_payments_permission_no_file_leaves(
     for kind in ("xml", "xlsx"):
         assert client.get(url("allowance_batches:download", batch.pk, kind)).status_code == 403
     assert client.post(url("allowance_batches:outcome", batch.pk, "paid")).status_code == 403
+
+
+def test_payment_screens_read_in_constant_queries(client, no_staff_mfa, cashier):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = {}
+    for size in (1, 20):
+        territory = TerritoryFactory()
+        project, paths, _sessions = november(size, territory)
+        operator, coordinator = operator_and_coordinator(territory)
+        MonthLock.objects.create(project=project, month=NOV)
+        compute_month(project, NOV)
+        for statement in Statement.objects.filter(project=project):
+            approve(coordinator, check(operator, statement))
+        AllowanceBudget.objects.create(
+            project=project, funding_source="FSE+", amount=1000, payer_name="X", payer_iban=PAYER
+        )
+        for path in paths:
+            service.save_bank_account(cashier, path.participant, holder="T", iban=IBANS[0])
+        batch, _missing = service.create_batch(cashier, project, datetime.date(2026, 12, 10))
+        client.force_login(cashier)
+        pages = [
+            url("allowance_batches:inspect", batch.pk),
+            url("allowance_bank_accounts:index"),
+            url("allowance_budgets:index"),
+            url("allowance_batches:index"),
+        ]
+        for n, address in enumerate(pages):
+            client.get(address)
+            with CaptureQueriesContext(connection) as captured:
+                assert client.get(address).status_code == 200
+            counts.setdefault(n, []).append(len(captured))
+    assert all(one == many for one, many in counts.values()), counts
