@@ -14,6 +14,7 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, Max, OuterRef
+from django.dispatch import Signal
 from django.utils import timezone
 
 from participants.models import (
@@ -26,6 +27,10 @@ from participants.models import (
     Referral,
     Stage,
 )
+
+# Sent inside anonymise's transaction with ``participant``: apps holding more of the
+# person (the allowance's bank account) remove it there.
+anonymised = Signal()
 
 CLOSED = [Stage.NOT_ELIGIBLE, Stage.COMPLETED, Stage.WITHDRAWN, Stage.FOLLOWED_UP]
 
@@ -85,4 +90,5 @@ def anonymise(person):
     IndividualPlan.objects.filter(path__participant=person).update(members="", goals="")
     AttendanceAdjustment.objects.filter(attendance__path__participant=person).update(reason="")
     ParticipantView.objects.filter(participant=person).delete()
+    anonymised.send(sender=Participant, participant=person)
     return True

@@ -16,6 +16,7 @@ another project app is checked against ALLOWED below. From the bottom up:
 - participants: the person's path, on top of companies and projects.
 - agreements: generated agreements and signature checks, on top of companies; registers the
   project's start conditions with companies' placement service.
+- allowance: the participation allowance, computed from participants' attendance.
 - operations: the schedule, heartbeats and readiness probes; watches everything (it asks
   companies' scanner whether clamd answers), and only the URLconf imports it.
 - demo: development only; may import anything, and nothing imports it.
@@ -41,11 +42,30 @@ ALLOWED = {
     "companies": HOME | {"news", "lifecycle"},
     "participants": HOME | {"news", "projects", "companies", "lifecycle"},
     "agreements": HOME | {"news", "projects", "companies", "lifecycle"},
+    "allowance": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
     "operations": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
     "portal": HOME
-    | {"news", "projects", "companies", "participants", "lifecycle", "operations", "agreements"},
+    | {
+        "news",
+        "projects",
+        "companies",
+        "participants",
+        "lifecycle",
+        "operations",
+        "agreements",
+        "allowance",
+    },
     "demo": HOME
-    | {"news", "projects", "companies", "participants", "lifecycle", "portal", "agreements"},
+    | {
+        "news",
+        "projects",
+        "companies",
+        "participants",
+        "lifecycle",
+        "portal",
+        "agreements",
+        "allowance",
+    },
 }
 APPS = set(ALLOWED)
 

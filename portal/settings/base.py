@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "projects",
     "participants",
     "operations",
+    "allowance",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",

@@ -1,0 +1,114 @@
+"""Statements in the admin: the list by project, month and state, the statement page with
+its explanation, and the approval moves. Only people in the user's scope are listed; any
+other statement answers 404."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from allowance import explanation
+from allowance.models import STATEMENT, Statement
+from allowance.services import statements as moves
+from allowance.services.errors import NotPermitted
+from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
+from lifecycle import IllegalTransition
+
+PERMISSION = {"check": "allowance.check_statement", "approve": "allowance.approve_statement"}
+PERMISSION["reopen"] = PERMISSION["approve"]
+
+
+class ReadOnlyPolicy(ModelPermissionPolicy):
+    """Statements are made by the computation, never typed in or deleted."""
+
+    def user_has_permission(self, user, action):
+        if action in ("add", "change", "delete"):
+            return False
+        return super().user_has_permission(user, action)
+
+
+class StatementIndexView(ForbiddenNotRedirect, generic.IndexView):
+    def get_base_queryset(self):
+        return moves.visible_statements(self.request.user).select_related(
+            "path__participant", "project"
+        )
+
+
+class StatementInspectView(ForbiddenNotRedirect, generic.InspectView):
+    template_name = "allowance/backoffice/statement.html"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            moves.visible_statements(self.request.user).select_related(
+                "path__participant", "project", "checked_by", "approved_by"
+            ),
+            pk=self.kwargs.get("pk"),
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        context["lines"] = explanation.lines(self.object.explanation)
+        context["moves"] = [
+            move
+            for move in STATEMENT.available(self.object)
+            if user.has_perm(PERMISSION[move.name])
+        ]
+        context["corrections"] = self.object.path.allowance_corrections.all()
+        return context
+
+
+@require_POST
+def move(request, pk, action):
+    """check, approve or reopen one statement."""
+    statement = get_object_or_404(moves.visible_statements(request.user), pk=pk)
+    if action not in PERMISSION:
+        raise Http404
+    try:
+        getattr(moves, action)(request.user, statement)
+    except NotPermitted:
+        return forbidden()
+    except IllegalTransition:
+        messages.error(request, _("This statement is no longer in a state that allows it."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Done: %(move)s.") % {"move": STATEMENT[action].label})
+    return redirect("allowance_statements:inspect", statement.pk)
+
+
+class StatementViewSet(ModelViewSet):
+    model = Statement
+    icon = "doc-full"
+    menu_label = gettext_lazy("Statements")
+    url_prefix = "allowance/statements"
+    name = "allowance_statements"
+    index_view_class = StatementIndexView
+    inspect_view_class = StatementInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = ["state"]
+    # The title (code and month) links to the statement page.
+    list_display = [
+        "__str__",
+        "project",
+        Column("get_state_display", label=gettext_lazy("State")),
+        "amount",
+    ]
+    list_filter = ["project", "state", "month"]
+    list_per_page = 50
+
+    def get_urlpatterns(self):
+        from django.urls import path
+
+        return [
+            *super().get_urlpatterns(),
+            path("<int:pk>/<str:action>/", move, name="move"),
+        ]

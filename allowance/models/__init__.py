@@ -1,0 +1,40 @@
+"""Models of the allowance, one module per concept."""
+
+from allowance.models.payments import (
+    AllowanceBudget,
+    BankAccount,
+    BankAccountView,
+    BatchState,
+    Payment,
+    PaymentBatch,
+)
+from allowance.models.rules import (
+    AllowanceRule,
+    Basis,
+    BelowThreshold,
+    ExtraItem,
+    ExtraKind,
+    Rounding,
+    as_rule,
+)
+from allowance.models.statements import STATEMENT, Correction, State, Statement
+
+__all__ = [
+    "STATEMENT",
+    "AllowanceBudget",
+    "AllowanceRule",
+    "BankAccount",
+    "BankAccountView",
+    "Basis",
+    "BatchState",
+    "BelowThreshold",
+    "Correction",
+    "ExtraItem",
+    "ExtraKind",
+    "Payment",
+    "PaymentBatch",
+    "Rounding",
+    "State",
+    "Statement",
+    "as_rule",
+]

@@ -1,0 +1,1 @@
+"""The allowance's use cases: one function per action (statements, payments)."""
