@@ -135,7 +135,7 @@ def register_company_log_actions(actions):
         actions.register_action(f"approdo.company.{action}", label, message)
 
 
-# --- Project report (companies/reports.py, companies/backoffice/report.py) ----------------
+# --- Project report (companies/project_report.py, backoffice/project_report_view.py) ---
 # Imported here rather than at the top, so that this section stays self-contained.
 
 
@@ -143,7 +143,7 @@ def register_company_log_actions(actions):
 def register_project_report_urls():
     from django.urls import path
 
-    from companies.backoffice.report import ProjectReportView
+    from companies.backoffice.project_report_view import ProjectReportView
 
     return [path("reports/project/", ProjectReportView.as_view(), name="project_report")]
 
@@ -152,7 +152,7 @@ def register_project_report_urls():
 def register_project_report_menu_item():
     from django.urls import reverse
 
-    from companies.backoffice.report import ProjectReportMenuItem
+    from companies.backoffice.project_report_view import ProjectReportMenuItem
 
     return ProjectReportMenuItem(
         _("Project report"),

@@ -9,7 +9,7 @@ so a formula after a semicolon inside a cell is neutralised the same way.
 
 ``install`` applies the rule to Wagtail's SpreadsheetExportMixin, behind every admin
 listing export (companies, positions, placements, site history, form submissions, reports);
-the project's own writers (companies.backoffice.report) call ``spreadsheet_safe``.
+the project's own writers (companies.backoffice.project_report_view) call ``spreadsheet_safe``.
 """
 
 import re

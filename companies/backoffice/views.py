@@ -13,8 +13,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 
 from companies.backoffice.documents import DocumentRejectForm
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
-from companies.documents import checklist
-from companies.dossier import dossier_steps
+from companies.checklist import checklist
+from companies.completeness import dossier_steps
 from companies.models import (
     Company,
     CompanyDocument,

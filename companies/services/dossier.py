@@ -5,7 +5,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from companies import notifications
-from companies.dossier import missing_steps
+from companies.completeness import missing_steps
 from companies.models import (
     DOSSIER,
     Company,

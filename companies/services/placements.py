@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from companies import extensions, notifications
-from companies.documents import checklist
+from companies.checklist import checklist
 from companies.models import (
     Company,
     CompanyStatus,

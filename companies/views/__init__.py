@@ -3,14 +3,6 @@
 from companies.views.documents import documents, download, upload, withdraw
 from companies.views.dossier import company_index, dashboard, declarations, identity, start, submit
 from companies.views.interns import intern_card, placement_decide
-from companies.views.steps import (
-    position_delete,
-    position_form,
-    positions,
-    site_delete,
-    site_form,
-    sites,
-)
 from companies.views.team import (
     invitation,
     invitation_revoke,
@@ -21,6 +13,14 @@ from companies.views.team import (
     member_remove,
     member_role,
     team,
+)
+from companies.views.workplaces import (
+    position_delete,
+    position_form,
+    positions,
+    site_delete,
+    site_form,
+    sites,
 )
 
 __all__ = [

@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from companies import antivirus, services, uploads
-from companies.documents import checklist
+from companies.checklist import checklist
 from companies.downloads import private_file_response
 from companies.models import Company, CompanyDocument, DocumentKind
 from companies.views.common import render_company, visible_company

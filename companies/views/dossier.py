@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from companies import extensions, services
+from companies.checklist import checklist
+from companies.completeness import dossier_steps
 from companies.dashboard import todo_items
-from companies.documents import checklist
-from companies.dossier import dossier_steps
-from companies.forms import CompanyIdentityForm, DeclarationsForm
+from companies.forms.dossier import CompanyIdentityForm, DeclarationsForm
 from companies.models import Company, JoinRequestStatus
 from companies.views.common import (
     chosen_call,

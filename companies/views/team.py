@@ -13,8 +13,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from companies import services
+from companies.forms.team import InviteForm, JoinForm, RoleForm
 from companies.models import Invitation, JoinRequestStatus, MembershipRole
-from companies.team_forms import InviteForm, JoinForm, RoleForm
 from companies.views.common import render_company, visible_company
 from users.http import private
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale
 
-from companies.dossier import missing_steps
+from companies.completeness import missing_steps
 from companies.models import (
     CompanyDeclaration,
     CompanyEvent,

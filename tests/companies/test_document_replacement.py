@@ -3,7 +3,7 @@
 
 import pytest
 
-from companies.documents import checklist
+from companies.checklist import checklist
 from companies.models import CompanyDocument, DocumentStatus, PlacementStatus
 from companies.services import document_review, placements
 from tests import documents_corpus as corpus

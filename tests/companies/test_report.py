@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from wagtail import hooks
 
 from companies.models import CompanyStatus, Intern, Placement, PlacementEvent
-from companies.reports import (
+from companies.project_report import (
     HIDDEN,
     WITHHELD,
     mask,

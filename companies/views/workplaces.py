@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from companies import services
-from companies.forms import OperatingSiteForm, PositionForm
+from companies.forms.dossier import OperatingSiteForm, PositionForm
 from companies.views.common import (
     chosen_call,
     frozen,

@@ -1,6 +1,6 @@
 """The project report in Wagtail's Reports menu: filters, the two tables, CSV and XLSX.
 
-The counts come from ``companies.reports``, already masked; this module only chooses the
+The counts come from ``companies.project_report``, already masked; this module only chooses the
 year and territories, and writes the same cells as a page, a CSV file or a workbook.
 """
 
@@ -21,7 +21,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
 from companies.backoffice.refusals import forbidden
-from companies.reports import (
+from companies.project_report import (
     HIDDEN,
     PERMISSION,
     SMALL_CELL,
