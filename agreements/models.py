@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from companies.storage import private_storage
+from lifecycle import Machine, Transition
 
 
 class DocumentType(models.TextChoices):
@@ -176,6 +177,22 @@ class SignedStatus(models.TextChoices):
     ACCEPTED = "accepted", pgettext_lazy("document", "Accepted")
     REJECTED = "rejected", pgettext_lazy("document", "Rejected")
     SUPERSEDED = "superseded", pgettext_lazy("document", "Replaced by a newer version")
+
+
+# A signed upload waits for staff, who accept or reject it; a newer upload (or a newer accepted
+# version) supersedes it. Superseding happens to many rows at once, so services read its
+# sources and target from here for their bulk update.
+SIGNED = Machine(
+    "status",
+    Transition("accept", {SignedStatus.UPLOADED}, SignedStatus.ACCEPTED, _("Accept")),
+    Transition("reject", {SignedStatus.UPLOADED}, SignedStatus.REJECTED, _("Reject")),
+    Transition(
+        "supersede_pending",
+        {SignedStatus.UPLOADED, SignedStatus.REJECTED},
+        SignedStatus.SUPERSEDED,
+    ),
+    Transition("supersede_accepted", {SignedStatus.ACCEPTED}, SignedStatus.SUPERSEDED),
+)
 
 
 def signed_name(instance, filename):

@@ -9,6 +9,7 @@ from wagtail.log_actions import log
 
 from agreements import render, verify
 from agreements.models import (
+    SIGNED,
     DocumentType,
     GeneratedDocument,
     Signatory,
@@ -113,8 +114,8 @@ def upload_signed(user, company, document_type, uploaded, placement=None):
         generated__company=locked,
         generated__document_type=document_type,
         generated__placement=placement,
-        status__in=[SignedStatus.UPLOADED, SignedStatus.REJECTED],
-    ).update(status=SignedStatus.SUPERSEDED)
+        status__in=SIGNED["supersede_pending"].sources,
+    ).update(status=SIGNED["supersede_pending"].target)
     signed = SignedDocument(
         generated=result.generated,
         original_name=inspection.name,
@@ -172,9 +173,10 @@ def _decide(user, signed, status, reason="", accept_warning=False):
     if not reviewable_signed(user).filter(pk=signed.pk).exists():
         raise NotPermitted
     locked = SignedDocument.objects.select_for_update().filter(pk=signed.pk).first()
-    if locked is None or locked.status != SignedStatus.UPLOADED:
+    move = "accept" if status == SignedStatus.ACCEPTED else "reject"
+    if locked is None or not SIGNED.can(locked, move):
         raise AlreadyDecided(signed.generated.company, None)
-    if status == SignedStatus.ACCEPTED:
+    if move == "accept":
         if locked.signer_verdict != Verdict.PASSED and not accept_warning:
             raise WarningNotAccepted
         locked.warning_accepted = locked.signer_verdict != Verdict.PASSED
@@ -182,9 +184,9 @@ def _decide(user, signed, status, reason="", accept_warning=False):
             generated__company_id=locked.generated.company_id,
             generated__document_type=locked.generated.document_type,
             generated__placement_id=locked.generated.placement_id,
-            status=SignedStatus.ACCEPTED,
-        ).update(status=SignedStatus.SUPERSEDED)
-    locked.status = status
+            status__in=SIGNED["supersede_accepted"].sources,
+        ).update(status=SIGNED["supersede_accepted"].target)
+    SIGNED.apply(locked, move)
     locked.rejection_reason = reason
     locked.reviewed_by = user
     locked.reviewed_at = timezone.now()

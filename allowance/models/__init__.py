@@ -1,6 +1,8 @@
 """Models of the allowance, one module per concept."""
 
 from allowance.models.payments import (
+    BATCH,
+    PAYMENT,
     AllowanceBudget,
     BankAccount,
     BankAccountView,
@@ -20,6 +22,8 @@ from allowance.models.rules import (
 from allowance.models.statements import STATEMENT, Correction, State, Statement
 
 __all__ = [
+    "BATCH",
+    "PAYMENT",
     "STATEMENT",
     "AllowanceBudget",
     "AllowanceRule",

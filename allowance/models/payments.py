@@ -12,6 +12,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lifecycle import Machine, Transition
+
 
 class BankAccount(models.Model):
     """Where a participant's allowance is paid."""
@@ -90,6 +92,19 @@ class BatchState(models.TextChoices):
     SENT = "sent", _("Sent to the bank")
     PAID = "paid", _("Paid")
     FAILED = "failed", _("Failed")
+
+
+# The bank answers for a whole batch once; a single transfer can still come back later.
+BATCH = Machine(
+    "state",
+    Transition("pay", {BatchState.SENT}, BatchState.PAID, _("Mark as paid")),
+    Transition("fail", {BatchState.SENT}, BatchState.FAILED, _("Mark as failed")),
+)
+PAYMENT = Machine(
+    "state",
+    Transition("pay", {BatchState.SENT}, BatchState.PAID),
+    Transition("fail", {BatchState.SENT, BatchState.PAID}, BatchState.FAILED),
+)
 
 
 class PaymentBatch(models.Model):

@@ -19,6 +19,8 @@ from stdnum.exceptions import ValidationError as InvalidNumber
 from wagtail.log_actions import log
 
 from allowance.models import (
+    BATCH,
+    PAYMENT,
     AllowanceBudget,
     BankAccount,
     BankAccountView,
@@ -155,12 +157,16 @@ def mark_batch(user, batch, outcome):
     _require(user, "allowance.pay_statement")
     if outcome not in (BatchState.PAID, BatchState.FAILED):
         raise ValueError(outcome)
+    move = "pay" if outcome == BatchState.PAID else "fail"
     batch = PaymentBatch.objects.select_for_update().get(pk=batch.pk)
-    if batch.state != BatchState.SENT:
+    if not BATCH.can(batch, move):
         raise ValidationError(_("This batch already has the bank's answer."))
-    batch.state = outcome
+    BATCH.apply(batch, move)
     batch.save(update_fields=["state"])
-    batch.payments.filter(state=BatchState.SENT).update(state=outcome)
+    # Every transfer of the batch takes the same move, in one query.
+    batch.payments.filter(state__in=PAYMENT[move].sources & {BatchState.SENT}).update(
+        state=PAYMENT[move].target
+    )
     log(batch, f"approdo.allowance.batch_{outcome}", user=user)
     return batch
 
@@ -170,9 +176,9 @@ def mark_payment_failed(user, payment):
     """One transfer came back: its statement returns to the queue."""
     _require(user, "allowance.pay_statement")
     payment = Payment.objects.select_for_update().select_related("batch").get(pk=payment.pk)
-    if payment.state == BatchState.FAILED:
+    if not PAYMENT.can(payment, "fail"):
         raise ValidationError(_("This payment is already marked as failed."))
-    payment.state = BatchState.FAILED
+    PAYMENT.apply(payment, "fail")
     payment.save(update_fields=["state"])
     log(payment.batch, "approdo.allowance.payment_failed", user=user, data={"payment": payment.pk})
     return payment
