@@ -86,6 +86,8 @@ def measure_listing(env):
     with gunicorn(env, 8775) as url:
         # Two connections, one per worker: moderators working at the same time, not a
         # saturated server (whose queueing would measure the number of workers instead).
+        # Warm-up, not measured: each worker's first requests fill its own caches.
+        wrk(url + LISTING, headers=headers, connections=2, seconds=2)
         rps, p95 = wrk(url + LISTING, headers=headers, connections=2)
         ref_rps, ref_p95 = wrk(url + static, connections=2)
     queries = run_json("bench.query_counts", LISTING, env={**env, "BENCH_COOKIE": cookie})
@@ -102,6 +104,7 @@ def measure_report(env, cookie):
     assert b"report-placements" in body, "the bench moderator does not see the report"
     static = write_static_copy("project-report.html", body)
     with gunicorn(env, 8777) as url:
+        wrk(url + path, headers=headers, connections=2, seconds=2)  # warm-up, not measured
         rps, p95 = wrk(url + path, headers=headers, connections=2)
         ref_rps, ref_p95 = wrk(url + static, connections=2)
     queries = run_json("bench.query_counts", path, env={**env, "BENCH_COOKIE": cookie})
