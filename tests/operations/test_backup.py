@@ -34,10 +34,16 @@ def postgresql():
 @pytest.fixture
 def stored_in(monkeypatch, tmp_path):
     """The private and media storages write under tmp_path for this test."""
-    for alias, folder in (("private", "private"), ("default", "media")):
-        storage = storages[alias]
-        monkeypatch.setattr(storage, "base_location", str(tmp_path / folder))
-        monkeypatch.setattr(storage, "location", str(tmp_path / folder))
+    from companies.models import CompanyDocument
+
+    # The documents' field keeps the storage it was built with; an earlier test that changed
+    # STORAGES gives storages["private"] a new instance, so both are pointed here.
+    field_storage = CompanyDocument._meta.get_field("file").storage
+    targets = {"private": [storages["private"], field_storage], "media": [storages["default"]]}
+    for folder, instances in targets.items():
+        for storage in instances:
+            monkeypatch.setattr(storage, "base_location", str(tmp_path / folder))
+            monkeypatch.setattr(storage, "location", str(tmp_path / folder))
 
 
 def connection_url(name):
