@@ -1,23 +1,19 @@
 """Renders a generated document: the data as plain values, the template, HTML, then PDF.
 
-The same data and template give the same bytes: no dates in the metadata, a document
-identifier derived from the HTML, one embedded font. That is what lets a hash stand for
-"the PDF we generated" when the signed file comes back.
+The same data and template give the same bytes (home.pdf: no dates in the metadata, a
+document identifier derived from the HTML, one embedded font). That is what lets a hash
+stand for "the PDF we generated" when the signed file comes back.
 """
 
-import hashlib
-
-import weasyprint
-from django.conf import settings
 from django.template import Context, Engine
 from django.utils import formats, translation
 from django.utils.html import escape
 
 from agreements.defaults import DEFAULTS, STYLE
 from agreements.models import DocumentTemplate, DocumentType, ProjectTerms
+from home.pdf import direction, render_pdf  # noqa: F401 (services call render.render_pdf)
 from projects.models import Project
 
-RTL_LANGUAGES = {"ar"}
 # Staff templates get the built-in tags and filters only: no loader (so no {% include %} or
 # {% extends %} of the site's templates) and no {% load %} of other libraries.
 ENGINE = Engine(loaders=[], libraries={}, autoescape=True)
@@ -102,11 +98,6 @@ def context_for(company, project, placement=None):
     return data
 
 
-def _fetcher():
-    """Templates may embed data: URLs only; no network, no files of the server."""
-    return weasyprint.urls.URLFetcher(allowed_protocols=("data",), fail_on_errors=False)
-
-
 def render_html(company, document_type, language, placement=None):
     project = project_for(company)
     body = template_body(project, document_type, language)
@@ -114,21 +105,9 @@ def render_html(company, document_type, language, placement=None):
         data = context_for(company, project, placement)
         inner = ENGINE.from_string(body).render(Context(data, autoescape=True))
         title = str(DocumentType(document_type).label)
-    direction = "rtl" if language in RTL_LANGUAGES else "ltr"
     return (
-        f'<!DOCTYPE html><html lang="{language}" dir="{direction}"><head><meta charset="utf-8">'
+        f'<!DOCTYPE html><html lang="{language}" dir="{direction(language)}">'
+        '<head><meta charset="utf-8">'
         f"<title>{escape(title)} · {escape(company.legal_name)}</title>"
         f"<style>{STYLE}</style></head><body>{inner}</body></html>"
     )
-
-
-def render_pdf(html):
-    """Tagged PDF (PDF/UA-1) with real text; identical bytes for identical HTML."""
-    identifier = hashlib.sha256(html.encode()).digest()[:16]
-    document = weasyprint.HTML(
-        string=html, base_url=str(settings.BASE_DIR), url_fetcher=_fetcher()
-    ).render()
-    # No creation or modification date: they would change the bytes on every download.
-    document.metadata.created = None
-    document.metadata.modified = None
-    return document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=identifier)

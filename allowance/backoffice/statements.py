@@ -1,20 +1,21 @@
 """Statements in the admin: the list by project, month and state, the statement page with
-its explanation, and the approval moves. Only people in the user's scope are listed; any
-other statement answers 404."""
+its explanation, its PDF for the person, and the approval moves. Only people in the user's
+scope are listed; any other statement answers 404."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from allowance import explanation
+from allowance import documents, explanation
 from allowance.models import STATEMENT, Statement
 from allowance.services import statements as moves
 from allowance.services.errors import NotPermitted
@@ -84,6 +85,26 @@ def move(request, pk, action):
     return redirect("allowance_statements:inspect", statement.pk)
 
 
+@require_GET
+def download_pdf(request, pk):
+    """The statement as a PDF in the person's language; every download is in the audit log."""
+    statement = get_object_or_404(
+        moves.visible_statements(request.user).select_related("path__participant", "project"),
+        pk=pk,
+    )
+    pdf = documents.statement_pdf(statement)
+    log(
+        statement,
+        "approdo.allowance.pdf",
+        user=request.user,
+        data={"language": documents.language_of(statement)},
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{documents.filename(statement)}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 class StatementViewSet(ModelViewSet):
     model = Statement
     icon = "doc-full"
@@ -110,5 +131,6 @@ class StatementViewSet(ModelViewSet):
 
         return [
             *super().get_urlpatterns(),
+            path("<int:pk>/pdf/", download_pdf, name="pdf"),
             path("<int:pk>/<str:action>/", move, name="move"),
         ]
