@@ -21,6 +21,7 @@ from allowance.services import statements as moves
 from allowance.services.errors import NotPermitted
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from lifecycle import IllegalTransition
+from participants.models import ParticipantView
 
 PERMISSION = {"check": "allowance.check_statement", "approve": "allowance.approve_statement"}
 PERMISSION["reopen"] = PERMISSION["approve"]
@@ -52,6 +53,12 @@ class StatementInspectView(ForbiddenNotRedirect, generic.InspectView):
             ),
             pk=self.kwargs.get("pk"),
         )
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # A statement is a person's data: its page is logged like the person's own page.
+        ParticipantView.record(request.user, self.object.path.participant)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -93,6 +100,7 @@ def download_pdf(request, pk):
         pk=pk,
     )
     pdf = documents.statement_pdf(statement)
+    ParticipantView.record(request.user, statement.path.participant)
     log(
         statement,
         "approdo.allowance.pdf",

@@ -86,7 +86,7 @@ class ParticipantHistoryView(ScopedObjectMixin, HistoryView):
 
 
 def log_view(user, participant):
-    ParticipantView.objects.create(participant=participant, user=user, viewer=user.get_username())
+    ParticipantView.record(user, participant)
 
 
 class ParticipantInspectView(ScopedObjectMixin, generic.InspectView):

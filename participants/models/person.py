@@ -156,3 +156,8 @@ class ParticipantView(models.Model):
 
     def __str__(self):
         return f"{self.viewer} · {self.participant_id} · {self.viewed_at:%Y-%m-%d %H:%M}"
+
+    @classmethod
+    def record(cls, user, participant):
+        """Logs that ``user`` opened a screen showing ``participant``'s data."""
+        return cls.objects.create(participant=participant, user=user, viewer=user.get_username())

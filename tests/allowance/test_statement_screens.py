@@ -105,3 +105,19 @@ def test_the_list_reads_in_constant_queries(client, no_staff_mfa):
             assert client.get(url("allowance_statements:index")).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+
+
+def test_opening_a_statement_or_its_pdf_is_logged_as_a_view_of_the_person(
+    client, no_staff_mfa, computed
+):
+    from participants.models import ParticipantView
+
+    _project, paths, operator, _coordinator = computed
+    statement = Statement.objects.get(path=paths[0])
+    client.force_login(operator)
+    client.get(url("allowance_statements:index"))
+    assert not ParticipantView.objects.exists()  # a list of codes is not a person's page
+    client.get(url("allowance_statements:inspect", statement.pk))
+    client.get(url("allowance_statements:pdf", statement.pk))
+    views = ParticipantView.objects.filter(participant=paths[0].participant, user=operator)
+    assert views.count() == 2
