@@ -14,7 +14,8 @@ adapter (users.adapters); anything else sent with Django's mail functions (Wagta
 notifications, the contact form, error reports) through ``OutboxBackend``, the EMAIL_BACKEND,
 while the rows themselves are handed to the real transport, APPRODO_EMAIL_TRANSPORT.
 An e-mail carrying a secret (a confirmation link, a reset key, a one-time code) is queued with
-``erase_after_send``: its body is emptied once the server has accepted it.
+``erase_after_send``: its body is emptied once the server has accepted it. An e-mail may carry
+one attachment (a person's allowance statement as a PDF); it is erased with the body.
 """
 
 import datetime
@@ -56,6 +57,9 @@ class OutgoingEmail(models.Model):
         default=False,
         help_text=_("The e-mail carries a secret (a link or code): only its record is kept."),
     )
+    attachment_name = models.CharField(_("attachment"), max_length=120, blank=True)
+    attachment_type = models.CharField(_("attachment type"), max_length=80, blank=True)
+    attachment = models.BinaryField(_("attachment content"), blank=True, default=b"")
 
     class Meta:
         verbose_name = _("outgoing e-mail")
@@ -77,11 +81,19 @@ class OutgoingEmail(models.Model):
         )
         if self.html:
             message.attach_alternative(self.html, "text/html")
+        if self.attachment_name:
+            message.attach(self.attachment_name, bytes(self.attachment), self.attachment_type)
         return message
 
 
-def queue_email(kind, to, language, subject, text, html="", erase_after_send=False):
-    """Stores the e-mail and asks a worker to deliver it once the transaction commits."""
+def queue_email(
+    kind, to, language, subject, text, html="", erase_after_send=False, attachment=None
+):
+    """Stores the e-mail and asks a worker to deliver it once the transaction commits.
+
+    ``attachment`` is a (file name, bytes, MIME type) triple.
+    """
+    name, content, mimetype = attachment or ("", b"", "")
     email = OutgoingEmail.objects.create(
         kind=kind,
         to=to,
@@ -90,6 +102,9 @@ def queue_email(kind, to, language, subject, text, html="", erase_after_send=Fal
         text=text,
         html=html,
         erase_after_send=erase_after_send,
+        attachment_name=name,
+        attachment=content,
+        attachment_type=mimetype,
     )
     transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
     return email
@@ -162,7 +177,8 @@ def deliver_email(email_id):
         fields = ["sent_at"]
         if email.erase_after_send:
             email.text = email.html = ""
-            fields += ["text", "html"]
+            email.attachment = b""
+            fields += ["text", "html", "attachment"]
         email.save(update_fields=fields)
     return "sent"
 

@@ -5,8 +5,9 @@ not eligible, completed, withdrawn or followed up) and the last one changed more
 APPRODO_PERSONAL_DATA_MONTHS ago, or when they have no path and were recorded that long ago.
 Anonymising keeps the facts the funder's reports count (project, stages and their dates,
 activities, hours, outcomes, the code) and removes the person: names, contacts, date of
-birth, guardian, the referring contact, free text about them, and the log of who opened
-their page (once nobody can be identified, it has no purpose left and names staff).
+birth, guardian, the referring contact, free text about them, the e-mails sent to them,
+and the log of who opened their page (once nobody can be identified, it has no purpose
+left and names staff).
 """
 
 import datetime
@@ -17,6 +18,7 @@ from django.db.models import Exists, Max, OuterRef
 from django.dispatch import Signal
 from django.utils import timezone
 
+from mail.outbox import OutgoingEmail
 from participants.models import (
     AttendanceAdjustment,
     IndividualPlan,
@@ -76,6 +78,9 @@ def anonymise(person):
         InternshipAdjustment.objects.filter(month__placement__intern_id=person.intern_id).update(
             reason=""
         )
+    if person.email:
+        # What was sent to the person (a statement and its PDF) names them.
+        OutgoingEmail.objects.filter(to__iexact=person.email).delete()
     person.given_name = "—"
     person.family_name = person.code
     person.preferred_name = ""

@@ -16,7 +16,8 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from allowance import documents, explanation
-from allowance.models import STATEMENT, Statement
+from allowance.models import STATEMENT, State, Statement
+from allowance.services import sending
 from allowance.services import statements as moves
 from allowance.services.errors import NotPermitted
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
@@ -70,6 +71,9 @@ class StatementInspectView(ForbiddenNotRedirect, generic.InspectView):
             if user.has_perm(PERMISSION[move.name])
         ]
         context["corrections"] = self.object.path.allowance_corrections.all()
+        context["can_send"] = self.object.state == State.APPROVED and user.has_perm(
+            sending.PERMISSION
+        )
         return context
 
 
@@ -89,6 +93,21 @@ def move(request, pk, action):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Done: %(move)s.") % {"move": STATEMENT[action].label})
+    return redirect("allowance_statements:inspect", statement.pk)
+
+
+@require_POST
+def send(request, pk):
+    """E-mails the approved statement's PDF to the person."""
+    statement = get_object_or_404(moves.visible_statements(request.user), pk=pk)
+    try:
+        sending.send_to_person(request.user, statement)
+    except NotPermitted:
+        return forbidden()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The statement is on its way to the person."))
     return redirect("allowance_statements:inspect", statement.pk)
 
 
@@ -140,5 +159,6 @@ class StatementViewSet(ModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("<int:pk>/pdf/", download_pdf, name="pdf"),
+            path("<int:pk>/send/", send, name="send"),
             path("<int:pk>/<str:action>/", move, name="move"),
         ]

@@ -69,6 +69,7 @@ class Statement(models.Model):
         related_name="+",
     )
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("last sent to the person"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("allowance statement")
