@@ -6,7 +6,17 @@ from django.db.models import Exists, OuterRef
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from companies.models import DeclarationItem
+from companies.models import DeclarationItem, OperatingSite, Position
+
+
+def sites_exist():
+    """Whether the company (the outer row) has a site: an annotation for company queries."""
+    return Exists(OperatingSite.objects.filter(company=OuterRef("pk")))
+
+
+def positions_exist():
+    """Whether the company (the outer row) offers a position."""
+    return Exists(Position.objects.filter(company=OuterRef("pk")))
 
 
 @dataclass(frozen=True)
@@ -21,17 +31,18 @@ class Step:
 
 
 def dossier_steps(company, language_code=None):
-    """The four steps in order, with what is missing; three queries whatever the data size."""
-    found = (
-        type(company)
-        .objects.filter(pk=company.pk)
-        .values(
-            has_sites=Exists(company.sites.model.objects.filter(company=OuterRef("pk"))),
-            has_positions=Exists(company.positions.model.objects.filter(company=OuterRef("pk"))),
+    """The four steps in order, with what is missing; three queries whatever the data size,
+    two when the company was read with ``has_sites`` and ``has_positions`` annotated."""
+    if hasattr(company, "has_sites") and hasattr(company, "has_positions"):
+        has_sites, has_positions = company.has_sites, company.has_positions
+    else:
+        found = (
+            type(company)
+            .objects.filter(pk=company.pk)
+            .values(has_sites=sites_exist(), has_positions=positions_exist())
+            .get()
         )
-        .get()
-    )
-    has_sites, has_positions = found["has_sites"], found["has_positions"]
+        has_sites, has_positions = found["has_sites"], found["has_positions"]
     declaration = company.declarations.first()
     items = DeclarationItem.objects.for_language(
         declaration.language if declaration else language_code

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from companies.completeness import positions_exist, sites_exist
 from companies.models import Company
 from companies.services import NotEditable
 from news.models import CallAudience, CallPage, CallStatus
@@ -15,8 +16,15 @@ CALL_SESSION_KEY = "approdo_call"
 
 
 def visible_company(request, pk):
-    """The company with this id among the user's own; any other id is a 404."""
-    companies = Company.objects.visible_to(request.user).select_related("territory")
+    """The company with this id among the user's own; any other id is a 404.
+
+    Read with what the dossier's steps need (completeness.dossier_steps), in the same query.
+    """
+    companies = (
+        Company.objects.visible_to(request.user)
+        .select_related("territory")
+        .annotate(has_sites=sites_exist(), has_positions=positions_exist())
+    )
     return get_object_or_404(companies, pk=pk)
 
 
