@@ -108,6 +108,22 @@ def test_an_unreachable_bucket_refuses_the_upload_and_keeps_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_failure_after_the_object_is_stored_leaves_no_orphan(
+    member, prefix, s3_endpoint, monkeypatch
+):
+    from companies.services import documents as service
+
+    def database_goes_away(*args, **kwargs):
+        raise RuntimeError("the database went away after the object was written")
+
+    monkeypatch.setattr(service, "log", database_goes_away)
+    with pytest.raises(RuntimeError):
+        upload(member, member.company, "convenzione.pdf.p7m", corpus.cades())
+
+    assert not CompanyDocument.objects.exists()
+    assert objects(s3_endpoint, prefix) == []
+
+
 def test_readiness_sees_the_bucket(client, s3_endpoint, private_bucket, settings):
     location = f"t-{uuid.uuid4().hex[:12]}"
     options = {
