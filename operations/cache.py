@@ -42,6 +42,8 @@ def _tolerant(missing):
     def decorate(method):
         @functools.wraps(method)
         def wrapper(self, key_or_keys, *args, **kwargs):
+            if not isinstance(key_or_keys, (str, dict, list, tuple)):
+                key_or_keys = list(key_or_keys)  # a generator is read once, here
             strict = any(str(key).startswith(self.fail_closed_keys) for key in _keys(key_or_keys))
             if time.monotonic() < self.down_until:
                 if strict:

@@ -46,6 +46,7 @@ def test_an_outage_is_a_miss_and_its_end_is_noticed(caplog):
         cache = TolerantRedisCache(server.url, tolerant(server.url, RETRY_AFTER=0.2))
         cache.set("chrome", "menu")
         assert cache.get("chrome") == "menu"
+        assert cache.get_many(key for key in ["chrome"]) == {"chrome": "menu"}
 
         server.stop()
         with caplog.at_level(logging.WARNING, logger="approdo.cache"):
