@@ -8,8 +8,8 @@ does not add), so public pages are served straight from the database while Redis
 Rate limits are the exception: a limit that cannot be counted must not be waved through, or a
 Redis outage opens logins to password guessing. Keys starting with one of the alias's
 ``FAIL_CLOSED_KEYS`` (allauth's rate limits, ``allauth:rl:``) raise ``CacheUnavailable``
-instead; ``RefuseWhileCacheUnavailableMiddleware`` answers that with a translated 503 page,
-so a login is refused clearly while Redis is down.
+instead; ``operations.middleware.RefuseDuringOutageMiddleware`` answers that with a
+translated 503 page, so a login is refused clearly while Redis is down.
 
 After an error the alias does not ask Redis again for ``RETRY_AFTER`` seconds (2 by default):
 an unreachable host costs one timeout per process in that window, not one per cache call.
@@ -20,7 +20,6 @@ import logging
 import time
 
 from django.core.cache.backends.redis import RedisCache
-from django.shortcuts import render
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("approdo.cache")
@@ -93,21 +92,3 @@ class TolerantRedisCache(RedisCache):
         except RedisError as error:
             logger.warning("Redis unreachable, cache not cleared: %s", error)
             return False
-
-
-class RefuseWhileCacheUnavailableMiddleware:
-    """Answers ``CacheUnavailable`` (a rate limit Redis could not count) with a clear 503."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, CacheUnavailable):
-            return None
-        logger.warning("Refused %s %s: rate limits unavailable", request.method, request.path)
-        response = render(request, "operations/unavailable.html", status=503)
-        response["Retry-After"] = "60"
-        return response

@@ -70,7 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "operations.cache.RefuseWhileCacheUnavailableMiddleware",
+    "operations.middleware.RefuseDuringOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.cache.AnonymousPageCacheMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
