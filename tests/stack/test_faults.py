@@ -189,30 +189,39 @@ def test_two_workers_send_each_email_once_after_the_database_dropped_them(stack,
     assert stack.processes["worker_2"].poll() is None
 
 
-def test_with_the_object_store_down_an_upload_is_refused_and_nothing_is_kept(stack):
+def test_with_the_object_store_down_uploads_and_downloads_are_refused_clearly(stack):
     membership = MembershipFactory(company__status=CompanyStatus.APPROVED)
-    user = membership.user
+    company, user = membership.company, membership.user
     user.password = PBKDF2PasswordHasher().encode(PASSWORD, "faultsalt")
     user.save(update_fields=["password"])
     a = stack.instance("a")
     browser = Browser()
     assert log_in(a, user, browser).status_code == 302
-    documents = f"{a}/it/companies/{membership.company.pk}/documents/"
+    documents = f"{a}/it/companies/{company.pk}/documents/"
     page, token = browser.form(documents)
-    upload_url = re.search(rf'action="([^"]*{AGREEMENT}[^"]*)"', page.text).group(1)
+    upload_url = a + re.search(rf'action="([^"]*{AGREEMENT}[^"]*)"', page.text).group(1)
+
+    def upload(name, content):
+        return browser.post(
+            upload_url,
+            documents,
+            data={"csrfmiddlewaretoken": token},
+            files={"file": (name, content)},
+        )
+
+    assert upload("convenzione.pdf.p7m", corpus.cades()).status_code == 302
+    kept = CompanyDocument.objects.get(company=company)
 
     stack.processes["weed"].terminate()
     stack.processes["weed"].wait(30)
-    answer = browser.post(
-        a + upload_url,
-        documents,
-        data={"csrfmiddlewaretoken": token},
-        files={"file": ("convenzione.pdf.p7m", corpus.cades(), "application/pkcs7-mime")},
-    )
+    answer = upload("convenzione.pdf", corpus.pdf())
 
     assert answer.status_code == 302, answer.status_code  # back to the form, with the message
     back = browser.request("GET", a + answer.headers["Location"], headers=SECURE)
     assert STORAGE_FAILED in back.text
-    assert not CompanyDocument.objects.filter(company=membership.company).exists()
+    assert list(CompanyDocument.objects.filter(company=company)) == [kept]
+    download = browser.request("GET", f"{documents}{kept.pk}/download/", headers=SECURE)
+    assert download.status_code == 503
+    assert "Al momento i documenti non si possono aprire" in download.text
     assert requests.get(f"{a}/readyz", timeout=60).json()["storage"] == "unavailable"
     assert requests.get(f"{a}/it/", headers=SECURE, timeout=30).status_code == 200
