@@ -108,6 +108,23 @@ def test_login_is_refused_clearly_while_redis_is_down(client, redis_down):
     assert client.get("/it/accounts/login/").status_code == 200  # the form itself still shows
 
 
+def test_a_signup_is_refused_and_stores_nothing_while_redis_is_down(client, redis_down):
+    from django.contrib.auth import get_user_model
+
+    response = client.post(
+        "/it/accounts/signup/",
+        {
+            "email": "nuova.azienda@example.org",
+            "password1": "una-Password-lunga-9",
+            "password2": "una-Password-lunga-9",
+        },
+    )
+
+    assert response.status_code == 503
+    assert "Temporaneamente non disponibile" in response.text
+    assert not get_user_model().objects.filter(email="nuova.azienda@example.org").exists()
+
+
 def test_a_signed_in_person_keeps_working_while_redis_is_down(client, redis_down):
     client.force_login(UserFactory())
     assert client.get("/it/accounts/email/").status_code == 200
