@@ -19,6 +19,7 @@ from agreements.models import (
 )
 from companies import antivirus, uploads
 from companies.models import Company
+from companies.services.documents import store_file
 from companies.services.review import AlreadyDecided, NotPermitted, ReasonRequired
 
 __all__ = ["AlreadyDecided", "NotPermitted", "ReasonRequired", "WarningNotAccepted"]
@@ -91,8 +92,9 @@ def signatories(company):
 def upload_signed(user, company, document_type, uploaded, placement=None):
     """Checks and verifies a signed file; stores it with its verdicts as a new version.
 
-    Raises antivirus errors, uploads.UploadRefused or verify.SignatureRefused: then nothing
-    is stored. A version still awaiting review, or rejected, is superseded by the new one.
+    Raises antivirus errors, uploads.UploadRefused, verify.SignatureRefused or
+    StorageFailed: then nothing is stored. A version still awaiting review, or rejected, is
+    superseded by the new one.
     """
     name = uploads.check_name(uploaded.name)
     antivirus.scan(uploaded)
@@ -131,7 +133,7 @@ def upload_signed(user, company, document_type, uploaded, placement=None):
         signed_at=result.signed_at,
         uploaded_by=user,
     )
-    signed.file.save("upload", uploaded, save=False)
+    store_file(signed, uploaded)  # StorageFailed: nothing kept, the transaction rolls back
     try:
         signed.save()
         log(

@@ -19,6 +19,7 @@ from agreements.models import DocumentType, SignedDocument
 from companies import antivirus, uploads
 from companies.downloads import DOWNLOAD_HEADERS
 from companies.models import PlacementStatus
+from companies.services.errors import StorageFailed
 from companies.views.common import render_company, visible_company
 from companies.views.documents import STORAGE_FAILED, SizeLimitedUploadHandler
 from users.http import private
@@ -144,6 +145,8 @@ def _store(request, company, placement, handler):
         messages.error(request, _("The file contains a virus and was not kept."))
     except antivirus.ScannerUnavailable:
         messages.error(request, _("Uploads cannot be checked right now: try again later."))
+    except StorageFailed:
+        messages.error(request, STORAGE_FAILED)
     else:
         messages.success(
             request,

@@ -6,6 +6,8 @@ A module of its own so that deployments on local files never import boto3.
 from botocore.exceptions import BotoCoreError, ClientError
 from storages.backends.s3 import S3Storage
 
+from companies.storage import StorageUnavailable
+
 
 def _as_os_error(method):
     """The callers' contract is OSError for "the storage could not do it" (a full disk and an
@@ -15,7 +17,7 @@ def _as_os_error(method):
         try:
             return method(self, *args, **kwargs)
         except (BotoCoreError, ClientError) as error:
-            raise OSError(f"Object storage failed: {type(error).__name__}") from error
+            raise StorageUnavailable(f"Object storage failed: {type(error).__name__}") from error
 
     wrapper.__name__ = method.__name__
     wrapper.__doc__ = method.__doc__

@@ -8,6 +8,11 @@ S3 backend, see docs/operations.md).
 from django.core.files.storage import FileSystemStorage, storages
 
 
+class StorageUnavailable(OSError):
+    """The object store did not answer or refused (companies.object_storage): an OSError, as
+    callers expect, that operations.middleware turns into a clear 503 when nobody caught it."""
+
+
 class PrivateFileSystemStorage(FileSystemStorage):
     """Local private files; asking for a URL is a programming error, not a link."""
 

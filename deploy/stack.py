@@ -73,8 +73,10 @@ class Stack:
         instances_workers=2,
         secret_key=None,
         precompress=True,
+        env=None,
     ):
         self.root = Path(root)
+        self.extra_env = env or {}
         self.precompress = precompress
         self.secret_key = secret_key or "stack-" + "s" * 60
         self.database_url = database_url
@@ -119,6 +121,7 @@ class Stack:
             APPRODO_FRONT_CACHE_URL=self.front,
             APPRODO_STATIC_PRECOMPRESS="1" if self.precompress else "0",
         )
+        env.update(self.extra_env)
         env.update(extra)
         return env
 

@@ -17,20 +17,22 @@ from companies.services.errors import (
 logger = logging.getLogger(__name__)
 
 
-def _store_file(document, uploaded):
-    """Writes the file under its random name, or removes whatever a failed write left.
+def store_file(record, uploaded):
+    """Writes ``record.file`` under a random name, or removes whatever a failed write left.
 
     A disk that fills up mid-write leaves a partial file under the name the storage was
     given; the name is random and checked free first, so deleting it removes only that.
+    An unreachable object store fails the same way. Raises StorageFailed.
     """
-    storage = document.file.storage
-    name = document.file.field.generate_filename(document, "upload")
+    field_file = record.file
+    storage = field_file.storage
+    name = field_file.field.generate_filename(record, "upload")
     try:
         while storage.exists(name):
-            name = document.file.field.generate_filename(document, "upload")
-        document.file.name = storage.save(name, uploaded, max_length=document.file.field.max_length)
+            name = field_file.field.generate_filename(record, "upload")
+        field_file.name = storage.save(name, uploaded, max_length=field_file.field.max_length)
     except OSError as error:
-        logger.exception("Private storage refused an upload for company %s", document.company_id)
+        logger.exception("Private storage refused an upload (%s)", type(record).__name__)
         try:
             if storage.exists(name):
                 storage.delete(name)
@@ -81,7 +83,7 @@ def upload_document(user, company, kind, uploaded, replace_accepted=False):
         flags=inspection.flags,
         uploaded_by=user,
     )
-    _store_file(document, uploaded)
+    store_file(document, uploaded)
     try:
         document.save()
         if latest is not None:

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "operations.middleware.RefuseDuringOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.cache.AnonymousPageCacheMiddleware",
     "home.middleware.ContentSecurityPolicyMiddleware",
@@ -129,13 +130,19 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ------------------------------------------------------------------------------
 # allauth's rate limits live in the cache, so it must be a real one shared by all workers.
+# A Redis outage (operations/cache.py): what the database can rebuild (Wagtail's site roots,
+# the chrome, the page cache) becomes a miss, so public pages are still served; allauth's
+# rate limits fail closed, so logins, sign-ups and forms answer a clear 503 until it is back.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "operations.cache.TolerantRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "approdo",
+            "FAIL_CLOSED_KEYS": ["allauth:rl:"],
+            # An unreachable host must cost a page a fraction of a second, not minutes.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
         }
     }
 else:

@@ -97,6 +97,39 @@ class TestCompanyPages:
         assert "generato" in response.text
         assert not SignedDocument.objects.exists()
 
+    def test_upload_with_the_object_store_down_is_refused_and_keeps_nothing(
+        self, member, world, test_pki, monkeypatch
+    ):
+        from botocore.config import Config
+
+        from companies.object_storage import PrivateS3Storage
+        from tests.seaweedfs import free_port
+
+        body = b"".join(
+            member.get(url("agreements:download", world.company.pk, "it")).streaming_content
+        )
+        down = PrivateS3Storage(
+            bucket_name="private",
+            endpoint_url=f"http://127.0.0.1:{free_port()}",
+            access_key="approdo",
+            secret_key="unused",
+            region_name="us-east-1",
+            addressing_style="path",
+        )
+        down.client_config = Config(retries={"max_attempts": 1}, connect_timeout=2)
+        monkeypatch.setattr(SignedDocument._meta.get_field("file"), "storage", down)
+
+        response = member.post(
+            url("agreements:upload", world.company.pk),
+            {"file": SimpleUploadedFile("convenzione.pdf", test_pki.good.pades(body))},
+            follow=True,
+        )
+
+        assert response.status_code == 200
+        assert "Non è stato possibile salvare il file per un problema nostro" in response.text
+        assert not SignedDocument.objects.exists()
+        assert not CompanyLogEntry.objects.filter(action="approdo.agreements.signed_upload")
+
     def test_admin_declares_a_delegate(self, member, world):
         response = member.post(
             url("agreements:signatories", world.company.pk),

@@ -108,6 +108,36 @@ def test_an_unreachable_bucket_refuses_the_upload_and_keeps_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_failure_after_the_object_is_stored_leaves_no_orphan(
+    member, prefix, s3_endpoint, monkeypatch
+):
+    from companies.services import documents as service
+
+    def database_goes_away(*args, **kwargs):
+        raise RuntimeError("the database went away after the object was written")
+
+    monkeypatch.setattr(service, "log", database_goes_away)
+    with pytest.raises(RuntimeError):
+        upload(member, member.company, "convenzione.pdf.p7m", corpus.cades())
+
+    assert not CompanyDocument.objects.exists()
+    assert objects(s3_endpoint, prefix) == []
+
+
+def test_a_download_while_the_bucket_is_down_answers_a_clear_503(member, prefix, monkeypatch):
+    upload(member, member.company, "convenzione.pdf.p7m", corpus.cades())
+    document = CompanyDocument.objects.get()
+    down = s3_storage(f"http://127.0.0.1:{seaweedfs.free_port()}", "private")
+    down.client_config = Config(retries={"max_attempts": 1}, connect_timeout=2)
+    monkeypatch.setattr(CompanyDocument._meta.get_field("file"), "storage", down)
+
+    response = member.get(url("document_download", member.company.pk, document.pk))
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "60"
+    assert "Al momento i documenti non si possono aprire" in response.text
+
+
 def test_readiness_sees_the_bucket(client, s3_endpoint, private_bucket, settings):
     location = f"t-{uuid.uuid4().hex[:12]}"
     options = {
