@@ -51,6 +51,8 @@ class OutgoingEmail(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Extra headers, e.g. a digest's List-Unsubscribe (RFC 8058); emptied with the text.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     erase_after_send = models.BooleanField(
         _("erase the text once sent"),
         default=False,
@@ -73,6 +75,7 @@ class OutgoingEmail(models.Model):
             subject=self.subject,
             body=self.text,
             to=[self.to],
+            headers=self.headers or None,
             connection=get_connection(settings.APPRODO_EMAIL_TRANSPORT),
         )
         if self.html:
@@ -80,7 +83,7 @@ class OutgoingEmail(models.Model):
         return message
 
 
-def queue_email(kind, to, language, subject, text, html="", erase_after_send=False):
+def queue_email(kind, to, language, subject, text, html="", erase_after_send=False, headers=None):
     """Stores the e-mail and asks a worker to deliver it once the transaction commits."""
     email = OutgoingEmail.objects.create(
         kind=kind,
@@ -89,6 +92,7 @@ def queue_email(kind, to, language, subject, text, html="", erase_after_send=Fal
         subject=subject,
         text=text,
         html=html,
+        headers=headers or {},
         erase_after_send=erase_after_send,
     )
     transaction.on_commit(lambda: deliver_email.enqueue(email.pk))
@@ -162,7 +166,8 @@ def deliver_email(email_id):
         fields = ["sent_at"]
         if email.erase_after_send:
             email.text = email.html = ""
-            fields += ["text", "html"]
+            email.headers = {}
+            fields += ["text", "html", "headers"]
         email.save(update_fields=fields)
     return "sent"
 

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RemindersConfig(AppConfig):
+    """Reminders of steps nobody took, and the moderators' weekly digest."""
+
+    name = "reminders"
+    verbose_name = _("Reminders")
+
+    def ready(self):
+        from reminders import receivers  # noqa: F401  (erasure with the person)
