@@ -91,7 +91,9 @@ def statements_waiting(now):
     """Each approver with checked statements waiting: once a week."""
     approvers = (
         get_user_model()
-        .objects.with_perm("allowance.approve_statement")
+        .objects.with_perm(
+            "allowance.approve_statement", backend="django.contrib.auth.backends.ModelBackend"
+        )
         .filter(is_active=True)
         .order_by("pk")
     )

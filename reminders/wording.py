@@ -46,14 +46,14 @@ DEFAULTS = {
         ),
     ),
     Kind.QUEUE_WAITING: (
-        _("$count items have waited for review more than $days days"),
+        _("Review queue: $count waiting for more than $days days"),
         _(
             "These items in your territories have waited for review for more than $days "
             "days:\n$items\n\nOpen the queue:\n$url"
         ),
     ),
     Kind.STATEMENTS_WAITING: (
-        _("$count allowance statements wait for your approval"),
+        _("Allowance statements waiting for your approval: $count"),
         _(
             "$count checked allowance statements have waited for approval for more than "
             "$days days.\n\nApprove them here:\n$url"
