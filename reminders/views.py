@@ -1,7 +1,7 @@
 """The user's reminder preferences, and the digest's one-click unsubscribe."""
 
 from django.contrib import messages
-from django.http import HttpResponseNotFound
+from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -41,7 +41,9 @@ def unsubscribe(request, token):
     """GET: a page with one button; POST (that button or the mail client): digest off."""
     user = preferences.user_for_token(token)
     if user is None:
-        return HttpResponseNotFound(
+        # 400, not 404: the language middleware would turn a 404 into a redirect to the
+        # site's catch-all page route.
+        return HttpResponseBadRequest(
             render_to_string("reminders/unsubscribe_invalid.html", request=request)
         )
     done = request.method == "POST"
