@@ -9,8 +9,10 @@ class RemindersConfig(AppConfig):
     verbose_name = _("Reminders")
 
     def ready(self):
-        from reminders import accounts
-        from reminders import receivers  # noqa: F401  (erasure with the person)
+        from reminders import (
+            accounts,
+            receivers,  # noqa: F401  (erasure with the person)
+        )
 
         # The account download; the rows themselves go with the account (on_delete).
         accounts.register()
