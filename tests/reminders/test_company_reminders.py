@@ -227,3 +227,22 @@ def test_the_command_runs_the_company_reminders_and_is_idempotent(draft):
         call_command("send_reminders", "--to", "companies", "--now", days(7).isoformat())
     assert SentReminder.objects.filter(kind=Kind.DOSSIER_IDLE).count() == 2
     assert len(emails(Kind.DOSSIER_IDLE)) == 2
+
+
+def test_staff_wording_replaces_the_shipped_text_in_its_language(draft):
+    from wagtail.models import Locale
+
+    from mail.wording import EmailWording
+
+    EmailWording.objects.create(
+        kind=Kind.DOSSIER_IDLE,
+        locale=Locale.objects.get(language_code="en"),
+        subject="Still a draft: $company",
+        body="Please finish at $url",
+    )
+    run_companies(days(7))
+    english, arabic = sorted(emails(Kind.DOSSIER_IDLE), key=lambda e: e.language)[::-1]
+    assert english.subject == "Still a draft: Forno Bianchi"
+    assert english.text.startswith("Please finish at http")
+    assert f"/en/companies/{draft.pk}/" in english.text
+    assert arabic.subject != "Still a draft: Forno Bianchi"  # no Arabic wording: shipped text

@@ -113,3 +113,20 @@ def test_the_account_download_has_the_preference_and_the_reminders_sent(moderato
 
     ReminderPreference.objects.create(user=moderator, digests=False)
     assert export_account_data(moderator)["reminders"] == {"weekly_digest": False, "sent": []}
+
+
+def test_the_page_costs_the_same_queries_for_one_company_or_many(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(size):
+        user = UserFactory()
+        for _ in range(size):
+            MembershipFactory(user=user)
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page()).status_code == 200
+        return len(captured)
+
+    queries(1)  # the first request primes the site's caches
+    assert queries(1) == queries(6)
