@@ -10,6 +10,8 @@ import datetime
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreements.models import SignedStatus
+from agreements.services import reviewable_signed
 from companies.models import Company, CompanyDocument, DocumentStatus
 from participants.models import Participant, Path
 from reminders.conf import delay
@@ -30,17 +32,20 @@ def contents(user, now):
     since = now - datetime.timedelta(days=7)
     companies = Company.objects.reviewable_by(user)
     documents = CompanyDocument.objects.reviewable_by(user)
-    late_companies, late_documents = overdue_reviews(user, now)
+    late_companies, late_documents, late_signed = overdue_reviews(user, now)
+    signed = reviewable_signed(user).filter(status=SignedStatus.UPLOADED)
     people = Participant.objects.visible_to_staff(user)
     return {
         "arrived_companies": list(
             companies.filter(submitted_at__gt=since).order_by("submitted_at", "pk")
         ),
-        "arrived_documents": documents.filter(uploaded_at__gt=since).count(),
+        "arrived_documents": documents.filter(uploaded_at__gt=since).count()
+        + signed.filter(uploaded_at__gt=since).count(),
         "waiting_companies": companies.awaiting_review().count(),
-        "waiting_documents": documents.filter(status=DocumentStatus.UPLOADED).count(),
+        "waiting_documents": documents.filter(status=DocumentStatus.UPLOADED).count()
+        + signed.count(),
         "late_companies": late_companies,
-        "late_documents": late_documents,
+        "late_documents": late_documents + late_signed,
         "follow_ups_due": Path.objects.filter(
             participant__in=people,
             stage__in=AWAITING_FOLLOW_UP,

@@ -7,10 +7,12 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from agreements.models import SignedStatus
+from agreements.services import reviewable_signed
 from allowance.models import Statement
 from allowance.models.statements import State
 from allowance.services.statements import visible_statements
-from companies.models import Company, CompanyDocument, DocumentStatus
+from companies.models import Company, CompanyDocument, DocumentKind, DocumentStatus
 from participants.models import Path, Stage
 from reminders.conf import delay
 from reminders.models import Kind
@@ -37,7 +39,8 @@ def moderators():
 
 
 def overdue_reviews(user, now):
-    """The dossiers and documents in ``user``'s queues waiting past ``queue_waiting_days``."""
+    """The dossiers, documents and signed agreements in ``user``'s queues waiting past
+    ``queue_waiting_days``: three lists, oldest first."""
     limit = now - datetime.timedelta(days=delay("queue_waiting_days"))
     companies = (
         Company.objects.reviewable_by(user).awaiting_review().filter(submitted_at__lte=limit)
@@ -48,26 +51,52 @@ def overdue_reviews(user, now):
         .select_related("company")
         .order_by("uploaded_at", "pk")
     )
-    return list(companies), list(documents)
+    signed = (
+        reviewable_signed(user)
+        .filter(status=SignedStatus.UPLOADED, uploaded_at__lte=limit)
+        .select_related("generated__company")
+        .order_by("uploaded_at", "pk")
+    )
+    return list(companies), list(documents), list(signed)
+
+
+def waiting_items(found, language):
+    """One line per overdue item, worded in ``language``; never a file's own name, which
+    may say anything."""
+    companies, documents, signed = found
+    kinds = {
+        kind.translation_key: kind.name for kind in DocumentKind.objects.for_language(language)
+    }
+    items = [company.legal_name for company in companies]
+    items += [
+        f"{document.company.legal_name}: {kinds.get(document.kind_key, '')}"
+        for document in documents
+    ]
+    items += [
+        f"{item.generated.company.legal_name}: {item.generated.get_document_type_display()}"
+        for item in signed
+    ]
+    return items
 
 
 def queue_waiting(now):
     """Each moderator with overdue items in their territories: once a week."""
     sent = 0
     for user in moderators():
-        companies, documents = overdue_reviews(user, now)
-        if not companies and not documents:
+        found = overdue_reviews(user, now)
+        count = sum(len(items) for items in found)
+        if not count:
             continue
-        items = [company.legal_name for company in companies]
-        items += [
-            f"{document.company.legal_name}: {document.original_name}" for document in documents
-        ]
         sent += remind(
             Kind.QUEUE_WAITING,
             user,
             user,
             week_of(now),
-            values={"count": len(items), "days": delay("queue_waiting_days"), "items": items},
+            values=lambda language, found=found, count=count: {
+                "count": count,
+                "days": delay("queue_waiting_days"),
+                "items": waiting_items(found, language),
+            },
             link=("companies_admin:index", []),
             staff=True,
             now=now,

@@ -4,6 +4,7 @@ import datetime
 
 import time_machine
 
+from agreements.models import DocumentType, GeneratedDocument, SignedDocument, SignedStatus
 from mail.outbox import OutgoingEmail
 from reminders import digest, for_companies, for_staff
 
@@ -37,3 +38,26 @@ def run_digests(moment):
 
 def emails(kind):
     return list(OutgoingEmail.objects.filter(kind=kind).order_by("to"))
+
+
+def accepted_agreement(company, reviewed_at):
+    """A generated agreement and its signed version, accepted at ``reviewed_at``."""
+    generated = GeneratedDocument.objects.create(
+        company=company,
+        document_type=DocumentType.AGREEMENT,
+        language="it",
+        version=1,
+        sha256="1" * 64,
+        size=10,
+        file="agreements/x.pdf",
+    )
+    return SignedDocument.objects.create(
+        generated=generated,
+        file="agreements/y.pdf",
+        original_name="convenzione.pdf",
+        size=10,
+        sha256="2" * 64,
+        signature_format="pades",
+        status=SignedStatus.ACCEPTED,
+        reviewed_at=reviewed_at,
+    )

@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from agreements.models import DocumentType, GeneratedDocument, SignedDocument, SignedStatus
+from agreements.models import SignedStatus
 from companies.models import CompanyLogEntry, CompanyStatus, PlacementStatus
 from companies.services.status import move_company
 from participants.models import InternshipMonth
@@ -20,7 +20,7 @@ from tests.factories.companies import (
     complete_dossier,
 )
 from tests.factories.users import UserFactory
-from tests.reminders.helpers import T0, at, days, emails, run_companies
+from tests.reminders.helpers import T0, accepted_agreement, at, days, emails, run_companies
 
 pytestmark = pytest.mark.django_db
 
@@ -138,28 +138,6 @@ def test_documents_provided_are_not_reminded():
     accepted_documents(company)
     run_companies(days(8))
     assert emails(Kind.DOCUMENTS_MISSING) == []
-
-
-def accepted_agreement(company, reviewed_at):
-    generated = GeneratedDocument.objects.create(
-        company=company,
-        document_type=DocumentType.AGREEMENT,
-        language="it",
-        version=1,
-        sha256="1" * 64,
-        size=10,
-        file="agreements/x.pdf",
-    )
-    return SignedDocument.objects.create(
-        generated=generated,
-        file="agreements/y.pdf",
-        original_name="convenzione.pdf",
-        size=10,
-        sha256="2" * 64,
-        signature_format="pades",
-        status=SignedStatus.ACCEPTED,
-        reviewed_at=reviewed_at,
-    )
 
 
 def test_an_agreement_is_reminded_once_thirty_days_before_it_expires(settings):

@@ -2,7 +2,6 @@
 follow-up), in their admin language, with a link to the screen where they act."""
 
 import datetime
-import uuid
 from decimal import Decimal
 
 import pytest
@@ -10,9 +9,10 @@ from django.core.management import call_command
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
+from agreements.models import SignedStatus
 from allowance.models import Statement
 from allowance.models.statements import State
-from companies.models import CompanyDocument, CompanyStatus
+from companies.models import CompanyDocument, CompanyStatus, DocumentKind
 from companies.services.status import move_company
 from operations.models import JobState, Outcome
 from participants.models import Stage
@@ -20,7 +20,7 @@ from reminders.models import Kind, SentReminder
 from tests.allowance.helpers import operator_and_coordinator
 from tests.factories.companies import CompanyFactory, TerritoryFactory, complete_dossier
 from tests.factories.participants import PathFactory, moderator_for
-from tests.reminders.helpers import T0, at, days, emails, run_staff
+from tests.reminders.helpers import T0, accepted_agreement, at, days, emails, run_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -68,9 +68,10 @@ def test_a_decided_dossier_is_no_longer_reminded(territory, waiting):
 def test_documents_waiting_for_review_are_in_the_reminder(territory):
     moderator_for(territory)
     company = CompanyFactory(territory=territory, status=CompanyStatus.APPROVED)
+    kind = DocumentKind.objects.for_language("en")[0]
     CompanyDocument.objects.create(
         company=company,
-        kind_key=uuid.uuid4(),
+        kind_key=kind.translation_key,
         version=1,
         file="companies/x.pdf",
         original_name="visura.pdf",
@@ -79,9 +80,14 @@ def test_documents_waiting_for_review_are_in_the_reminder(territory):
         content_type="application/pdf",
         uploaded_at=T0,
     )
+    signed = accepted_agreement(company, None)
+    signed.status, signed.uploaded_at = SignedStatus.UPLOADED, T0
+    signed.save()
     run_staff(days(6))
     (email,) = emails(Kind.QUEUE_WAITING)
-    assert f"- {company.legal_name}: visura.pdf" in email.text
+    assert f"- {company.legal_name}: {kind.name}" in email.text
+    assert f"- {company.legal_name}: Internship agreement (convenzione di tirocinio)" in email.text
+    assert "visura.pdf" not in email.text  # a file's own name may say anything
 
 
 def checked_statement(territory, checked_by, checked_at):
