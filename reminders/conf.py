@@ -1,10 +1,12 @@
 """The delays of the reminders, one dict per deployment.
 
 ``APPRODO_REMINDERS`` in settings overrides any of DEFAULTS (days unless said otherwise);
-a deployment that wants another delay changes one number, not the code.
+a deployment that wants another delay changes one number, not the code (in production from
+the environment: ``APPRODO_REMINDERS="dossier_idle_days=10,digest_weekday=0"``).
 """
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 DEFAULTS = {
     # Company reminders.
@@ -24,4 +26,12 @@ DEFAULTS = {
 
 def delay(name):
     """The deployment's value for ``name`` (see DEFAULTS)."""
-    return {**DEFAULTS, **getattr(settings, "APPRODO_REMINDERS", {})}[name]
+    overrides = getattr(settings, "APPRODO_REMINDERS", {})
+    unknown = set(overrides) - set(DEFAULTS)
+    if unknown:
+        # A misspelt name would otherwise leave the default in force without a word.
+        raise ImproperlyConfigured(
+            f"APPRODO_REMINDERS has unknown names: {', '.join(sorted(unknown))}; "
+            f"known: {', '.join(DEFAULTS)}"
+        )
+    return {**DEFAULTS, **overrides}[name]

@@ -5,12 +5,14 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from reminders import preferences
+from reminders.sending import language_of
 from users.http import private
 
 
@@ -49,4 +51,6 @@ def unsubscribe(request, token):
     done = request.method == "POST"
     if done:
         preferences.set_digests(user, False)
-    return TemplateResponse(request, "reminders/unsubscribe.html", {"done": done})
+    # The address has no language prefix: the page speaks the language the digest was in.
+    with translation.override(language_of(user, staff=True)):
+        return TemplateResponse(request, "reminders/unsubscribe.html", {"done": done}).render()

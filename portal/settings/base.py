@@ -361,9 +361,15 @@ APPRODO_SCHEDULE = {
     "purge_personal_data": (["purge_personal_data", "--apply"], 24 * 60 * 60),
     "prune_db_task_results": (["prune_db_task_results"], 24 * 60 * 60),
 }
-# The reminders' delays (days), overriding reminders.conf.DEFAULTS for this deployment,
-# e.g. {"dossier_idle_days": 10, "digest_weekday": 0}.
-APPRODO_REMINDERS = {}
+# The reminders' delays (days), overriding reminders.conf.DEFAULTS for this deployment:
+# APPRODO_REMINDERS="dossier_idle_days=10,digest_weekday=0" in the environment.
+APPRODO_REMINDERS = {
+    name.strip(): int(value)
+    for name, _sep, value in (
+        item.partition("=") for item in os.environ.get("APPRODO_REMINDERS", "").split(",")
+    )
+    if name.strip()
+}
 # /readyz also needs a scheduler and a task worker seen within this many seconds (production).
 APPRODO_READY_NEEDS_BACKGROUND = False
 APPRODO_HEARTBEAT_MAX_AGE = int(os.environ.get("APPRODO_HEARTBEAT_MAX_AGE", "300"))

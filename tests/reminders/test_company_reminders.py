@@ -224,3 +224,13 @@ def test_staff_wording_replaces_the_shipped_text_in_its_language(draft):
     assert english.text.startswith("Please finish at http")
     assert f"/en/companies/{draft.pk}/" in english.text
     assert arabic.subject != "Still a draft: Forno Bianchi"  # no Arabic wording: shipped text
+
+
+def test_a_misspelt_delay_is_refused_rather_than_ignored(settings):
+    from django.core.exceptions import ImproperlyConfigured
+
+    from reminders.conf import delay
+
+    settings.APPRODO_REMINDERS = {"dossier_idle_day": 3}
+    with pytest.raises(ImproperlyConfigured, match="dossier_idle_day"):
+        delay("dossier_idle_days")

@@ -75,6 +75,7 @@ def test_one_click_unsubscribe_works_without_login_or_csrf(moderator):
     url = unsubscribe(unsubscribe_token(moderator))
     form = client.get(url)
     assert form.status_code == 200
+    assert "Stop the digest" in form.content.decode()  # the moderator reads English
     assert not ReminderPreference.objects.filter(user=moderator).exists()  # GET changes nothing
 
     response = client.post(url, {"List-Unsubscribe": "One-Click"})
