@@ -151,7 +151,7 @@ def attendance_month(now):
         return 0
     last_month = month_of(this_month - datetime.timedelta(days=1))
     confirmed = InternshipMonth.objects.filter(month=last_month).values("placement")
-    placements = (
+    placements = list(
         Placement.objects.filter(
             status__in=STARTED, starts_on__lt=this_month, ends_on__gte=last_month
         )
