@@ -78,7 +78,8 @@ def remind(kind, subject, recipient, period, *, values, link, staff=False, **ref
     ``values`` is a dict, or a callable taking the language and returning one (for values
     worded in that language); ``link`` is a URL name and its arguments, reversed in the
     recipient's language (company pages carry its prefix). ``refs`` may name the
-    ``company`` and the ``participant`` the reminder is about, and ``headers``. Returns
+    ``company`` and the ``participant`` the reminder is about, the e-mail's ``headers`` and
+    ``now`` (the moment recorded as sent). Returns
     True when the e-mail was queued, False when this reminder had already been sent.
     """
     headers = refs.pop("headers", None)
