@@ -52,6 +52,8 @@ class OutgoingEmail(models.Model):
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
     last_error = models.TextField(_("last error"), blank=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    # Extra headers, e.g. a digest's List-Unsubscribe (RFC 8058); emptied with the text.
+    headers = models.JSONField(_("headers"), default=dict, blank=True)
     erase_after_send = models.BooleanField(
         _("erase the text once sent"),
         default=False,
@@ -77,6 +79,7 @@ class OutgoingEmail(models.Model):
             subject=self.subject,
             body=self.text,
             to=[self.to],
+            headers=self.headers or None,
             connection=get_connection(settings.APPRODO_EMAIL_TRANSPORT),
         )
         if self.html:
@@ -87,11 +90,20 @@ class OutgoingEmail(models.Model):
 
 
 def queue_email(
-    kind, to, language, subject, text, html="", erase_after_send=False, attachment=None
+    kind,
+    to,
+    language,
+    subject,
+    text,
+    html="",
+    erase_after_send=False,
+    headers=None,
+    attachment=None,
 ):
     """Stores the e-mail and asks a worker to deliver it once the transaction commits.
 
-    ``attachment`` is a (file name, bytes, MIME type) triple.
+    ``headers`` are extra message headers (a digest's List-Unsubscribe); ``attachment`` is
+    a (file name, bytes, MIME type) triple.
     """
     name, content, mimetype = attachment or ("", b"", "")
     email = OutgoingEmail.objects.create(
@@ -101,6 +113,7 @@ def queue_email(
         subject=subject,
         text=text,
         html=html,
+        headers=headers or {},
         erase_after_send=erase_after_send,
         attachment_name=name,
         attachment=content,
@@ -177,8 +190,9 @@ def deliver_email(email_id):
         fields = ["sent_at"]
         if email.erase_after_send:
             email.text = email.html = ""
+            email.headers = {}
             email.attachment = b""
-            fields += ["text", "html", "attachment"]
+            fields += ["text", "html", "headers", "attachment"]
         email.save(update_fields=fields)
     return "sent"
 

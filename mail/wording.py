@@ -31,6 +31,17 @@ KINDS = {
     "placement_updated": _("Placement started, suspended, resumed, extended or ended"),
     "placement_accepted": _("Placement accepted by the company (to staff)"),
     "placement_declined": _("Placement declined by the company (to staff)"),
+    # Reminders and digests (the reminders app sends them; the shipped text is in
+    # reminders/wording.py).
+    "reminder_dossier_idle": _("Reminder: dossier draft left idle (to the company)"),
+    "reminder_changes_unanswered": _("Reminder: changes requested, not answered (to the company)"),
+    "reminder_documents_missing": _("Reminder: required documents missing (to the company)"),
+    "reminder_agreement_expiring": _("Reminder: agreement about to expire (to the company)"),
+    "reminder_attendance_month": _("Reminder: month's attendance to confirm (to the company)"),
+    "reminder_queue_waiting": _("Reminder: items waiting in the queue (to moderators)"),
+    "reminder_statements_waiting": _("Reminder: allowance statements to approve (to staff)"),
+    "reminder_follow_up_overdue": _("Reminder: follow-up overdue (to the case operator)"),
+    "digest_weekly": _("Weekly digest (to moderators)"),
 }
 
 
@@ -57,7 +68,12 @@ class EmailWording(TranslatableMixin, models.Model):
                 "accepted or rejected — $company, $document, $message, $url; placement proposed or "
                 "updated — $company, $workplace, $starts, $ends, $status, $message, $url; "
                 "placement accepted or declined — the same and $code (the intern's pseudonymous "
-                "code). "
+                "code). Reminders: draft idle — $company, $since, $url; changes not answered — "
+                "$company, $since, $message, $url; documents missing — $company, $documents, "
+                "$url; agreement expiring — $company, $expires, $url; attendance to confirm — "
+                "$company, $month, $workplace, $url; queue waiting — $count, $days, $items, $url; "
+                "statements to approve — $count, $days, $url; follow-up overdue — $code, $due, "
+                "$url; weekly digest — $summary, $url, $unsubscribe. "
                 "Every e-mail also offers $site."
             )
         ),

@@ -16,6 +16,7 @@ from home.views import search
 from news.api import api_router
 from news.feeds import CallsAtomFeed, CallsFeed, NewsAtomFeed, NewsFeed
 from operations.views import healthz, readyz
+from reminders.views import unsubscribe
 
 
 class AdminLoginRedirectView(RedirectView):
@@ -36,6 +37,8 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    # Language-neutral: the address sits in the digest's List-Unsubscribe header.
+    path("reminders/unsubscribe/<str:token>/", unsubscribe, name="reminders_unsubscribe"),
 ]
 
 if settings.DEBUG:
@@ -45,6 +48,7 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     # The user's own account pages first: allauth's URLs share the prefix.
+    path("accounts/reminders/", include("reminders.urls")),
     path("accounts/", include("users.urls")),
     path("accounts/", include("allauth.urls")),
     path("search/", search, name="search"),

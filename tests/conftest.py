@@ -63,6 +63,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """A request through the test client leaves its page's language active in the thread;
+    the next test must start in the project's default language whatever ran before it."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache():
     """Rate-limit counters and Wagtail's site-root cache must not leak between tests."""
     cache.clear()

@@ -35,8 +35,9 @@ pytestmark = pytest.mark.django_db
 User = get_user_model()
 
 # One query per list in the export: addresses, authenticators, memberships, requests to join,
-# invitations, declarations, documents, company events, placement answers, card views.
-EXPORT_QUERIES = 10
+# invitations, declarations, documents, company events, placement answers, card views,
+# the reminder preference and the reminders sent.
+EXPORT_QUERIES = 12
 
 
 def url(name):

@@ -17,6 +17,8 @@ another project app is checked against ALLOWED below. From the bottom up:
 - agreements: generated agreements and signature checks, on top of companies; registers the
   project's start conditions with companies' placement service.
 - allowance: the participation allowance, computed from participants' attendance.
+- reminders: reminders of steps nobody took and the moderators' weekly digest; reads
+  companies, agreements, participants and allowance, and is read by nobody but portal.
 - operations: the schedule, heartbeats and readiness probes; watches everything (it asks
   companies' scanner whether clamd answers), and only the URLconf imports it.
 - demo: development only; may import anything, and nothing imports it.
@@ -44,8 +46,11 @@ ALLOWED = {
     "agreements": HOME | {"news", "projects", "companies", "lifecycle"},
     "allowance": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
     "operations": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
+    "reminders": HOME
+    | {"news", "projects", "companies", "participants", "lifecycle", "agreements", "allowance"},
     "portal": HOME
     | {
+        "reminders",
         "news",
         "projects",
         "companies",
@@ -65,6 +70,7 @@ ALLOWED = {
         "portal",
         "agreements",
         "allowance",
+        "reminders",
     },
 }
 APPS = set(ALLOWED)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "participants",
     "operations",
     "allowance",
+    "reminders",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -360,8 +361,21 @@ APPRODO_SCHEDULE = {
     "worker_heartbeat": (["worker_heartbeat"], 60),
     "send_queued_emails": (["send_queued_emails"], 5 * 60),
     "remind_follow_ups": (["remind_follow_ups"], 24 * 60 * 60),
+    # Reminders (reminders app): daily runs, each reminder once per period however often.
+    "remind_companies": (["send_reminders", "--to", "companies"], 24 * 60 * 60),
+    "remind_staff": (["send_reminders", "--to", "staff"], 24 * 60 * 60),
+    "weekly_digests": (["send_digests"], 24 * 60 * 60),
     "purge_personal_data": (["purge_personal_data", "--apply"], 24 * 60 * 60),
     "prune_db_task_results": (["prune_db_task_results"], 24 * 60 * 60),
+}
+# The reminders' delays (days), overriding reminders.conf.DEFAULTS for this deployment:
+# APPRODO_REMINDERS="dossier_idle_days=10,digest_weekday=0" in the environment.
+APPRODO_REMINDERS = {
+    name.strip(): int(value)
+    for name, _sep, value in (
+        item.partition("=") for item in os.environ.get("APPRODO_REMINDERS", "").split(",")
+    )
+    if name.strip()
 }
 # /readyz also needs a scheduler and a task worker seen within this many seconds (production).
 APPRODO_READY_NEEDS_BACKGROUND = False

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("mail", "0001_initial"),
+        ("mail", "0002_outgoingemail_headers_alter_emailwording_kind"),
     ]
 
     operations = [
