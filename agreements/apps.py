@@ -14,7 +14,11 @@ class AgreementsConfig(AppConfig):
         from agreements.conditions import missing_for_start
         from agreements.privacy import forget_intern
         from companies import extensions
-        from companies.models import Intern
 
-        post_save.connect(forget_intern, sender=Intern, dispatch_uid="agreements_forget_intern")
+        # Named by string: the person is a participant, and this app builds on companies only.
+        post_save.connect(
+            forget_intern,
+            sender="participants.Participant",
+            dispatch_uid="agreements_forget_intern",
+        )
         extensions.add(extensions.start_conditions, missing_for_start)

@@ -36,7 +36,7 @@ class RejectForm(forms.Form):
 
 def _scoped(request):
     return services.reviewable_signed(request.user).select_related(
-        "generated", "generated__company", "generated__placement__intern", "uploaded_by"
+        "generated", "generated__company", "generated__placement__participant", "uploaded_by"
     )
 
 
@@ -127,7 +127,8 @@ def start(request, pk):
     """A placement's start conditions: what is still missing; staff record insurance and
     safety training here. Placements outside the user's reach answer 404."""
     placement = get_object_or_404(
-        Placement.objects.manageable_by(request.user).select_related("company", "intern"), pk=pk
+        Placement.objects.manageable_by(request.user).select_related("company", "participant"),
+        pk=pk,
     )
     if request.method == "POST":
         form = RecordForm(request.POST)

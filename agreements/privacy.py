@@ -1,8 +1,9 @@
 """Erasure: an anonymised intern's training projects leave no file that names them.
 
-The generated and signed PDFs print the person's code and preferred name. When companies'
-anonymisation saves the intern with ``anonymised_at`` set, the files go; the rows stay as
-the record that a document was generated, signed and reviewed (hashes, verdicts, dates).
+The generated and signed PDFs print the person's code and preferred name. When the
+participants' anonymisation saves the person with ``anonymised_at`` set, the files go; the
+rows stay as the record that a document was generated, signed and reviewed (hashes,
+verdicts, dates).
 """
 
 from django.db import transaction
@@ -11,10 +12,11 @@ from agreements.models import GeneratedDocument, SignedDocument
 
 
 def forget_intern(sender, instance, **kwargs):
-    """post_save receiver on Intern: runs once the person is anonymised, harmless after."""
+    """post_save receiver on the placements' participant: runs once the person is
+    anonymised, harmless after."""
     if instance.anonymised_at is None:
         return
-    generated = GeneratedDocument.objects.filter(placement__intern=instance)
+    generated = GeneratedDocument.objects.filter(placement__participant=instance)
     signed = SignedDocument.objects.filter(generated__in=generated)
     files = [
         (field.storage, name)

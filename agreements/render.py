@@ -83,8 +83,8 @@ def context_for(company, project, placement=None):
             company_tutor += f" ({placement.company_tutor_role})"
         data["placement"] = {
             # The person's code and preferred name only: nothing else of them is printed.
-            "intern_code": placement.intern.code,
-            "intern_name": placement.intern.display_name,
+            "intern_code": placement.participant.code,
+            "intern_name": placement.participant.display_name,
             "role": position.title if position else "",
             "tasks": position.tasks if position else "",
             "site": f"{site.name}, {site.address}, {site.cap} {site.comune} ({site.provincia})",

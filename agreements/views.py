@@ -51,7 +51,7 @@ def overview(request, pk):
     company = visible_company(request, pk)
     placements = list(
         company.placements.filter(status__in=CURRENT)
-        .select_related("intern", "site")
+        .select_related("participant", "site")
         .order_by("starts_on", "pk")
     )
     signed = (

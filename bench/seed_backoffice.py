@@ -20,7 +20,8 @@ from django.utils import timezone  # noqa: E402
 from stdnum import luhn  # noqa: E402
 from wagtail.users.models import UserProfile  # noqa: E402
 
-from companies.models import Company, CompanyStatus, Intern, Placement, Territory  # noqa: E402
+from companies.models import Company, CompanyStatus, Placement, Territory  # noqa: E402
+from participants.models import Participant  # noqa: E402
 from users.models import User  # noqa: E402
 
 EMAIL = "bench-moderator@approdo.example"
@@ -37,7 +38,7 @@ def main(count):
     )
     # The report benchmark's placements and interns hold on to the companies: they go first.
     Placement.objects.filter(company__territory=territory).delete()
-    Intern.objects.filter(territory=territory).delete()
+    Participant.objects.filter(territory=territory, code__startswith="TIR-B").delete()
     Company.objects.filter(territory=territory).delete()
     now = timezone.now()
     Company.objects.bulk_create(

@@ -19,13 +19,13 @@ from django.utils import timezone  # noqa: E402
 from companies.models import (  # noqa: E402
     Company,
     CompanyStatus,
-    Intern,
     OperatingSite,
     Placement,
     PlacementEvent,
     PlacementStatus,
     Territory,
 )
+from participants.models import Participant  # noqa: E402
 
 # (final status, steps after the proposal), in rotation over the placements.
 LIVES = [
@@ -47,7 +47,8 @@ TARGET = {
 def main(count):
     territory = Territory.objects.get(code="bench")
     Placement.objects.filter(company__territory=territory).delete()
-    Intern.objects.filter(territory=territory).delete()
+    # The report's people only: other benchmarks keep theirs in the same territory.
+    Participant.objects.filter(territory=territory, code__startswith="TIR-B").delete()
     every = list(
         Company.objects.filter(territory=territory).order_by("pk").values_list("pk", flat=True)
     )
@@ -68,9 +69,9 @@ def main(count):
         ],
         batch_size=2000,
     )
-    interns = Intern.objects.bulk_create(
+    interns = Participant.objects.bulk_create(
         [
-            Intern(
+            Participant(
                 given_name="Nome",
                 family_name=f"Cognome {n}",
                 code=f"TIR-B{n:05d}",
@@ -89,7 +90,7 @@ def main(count):
         begins = (start + datetime.timedelta(days=n % 200)).date()
         placements.append(
             Placement(
-                intern=intern,
+                participant=intern,
                 company_id=site.company_id,
                 site=site,
                 starts_on=begins,

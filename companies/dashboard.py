@@ -50,14 +50,14 @@ def todo_items(company, steps, membership, documents=(), placements=None):
             )
             items.append(Todo(text % {"name": row.kind.name}, documents_url))
     if placements is None:
-        proposed = company.placements.filter(status="proposed").select_related("intern")
+        proposed = company.placements.filter(status="proposed").select_related("participant")
     else:
         proposed = [placement for placement in placements if placement.status == "proposed"]
     for placement in proposed:
         items.append(
             Todo(
                 _("Answer the proposed placement of %(name)s.")
-                % {"name": placement.intern.display_name},
+                % {"name": placement.participant.display_name},
                 reverse("companies:intern_card", args=[company.pk, placement.pk]),
             )
         )

@@ -71,7 +71,7 @@ def placeholders(context):
         # Staff reasons may speak about the person: companies never receive them by e-mail.
         values["message"] = ""
         if context.get("for_staff"):
-            values["code"] = placement.intern.code
+            values["code"] = placement.participant.code
             values["message"] = event.message if event is not None else ""
     if invitation is not None:
         values["person"] = invitation.invited_by.email if invitation.invited_by else ""
@@ -239,7 +239,7 @@ def send_placement_event(event_id):
         PlacementEvent.objects.select_related(
             "placement__company__territory",
             "placement__project_tutor",
-            "placement__intern",
+            "placement__participant",
             "placement__site",
         )
         .filter(pk=event_id)

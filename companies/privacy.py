@@ -1,29 +1,20 @@
-"""Retention of interns' personal data: who is due for anonymisation, and how it is done.
+"""Erasure on the placements' side: what a person leaves in the host-companies domain.
 
-An intern is due when every placement has ended (completed, ended early, declined or
-withdrawn) and
-the last one ended more than APPRODO_PERSONAL_DATA_MONTHS ago, or when they never had a
-placement and were recorded that long ago. Anonymising keeps the aggregate facts (company,
-site, dates, hours, allowance, status: what the funder's reports count) and removes the
-person: names, contacts, staff notes, the free text about them on their placements and
-their steps, the e-mails about them still stored, and the log of who opened their card.
-(The audit log holds only their code: see companies/models/audit.py.)
+The person is a participant; the participants app decides when someone is anonymised
+(participants.privacy) and calls ``forget_placements`` inside that transaction. This keeps
+the aggregate facts of the placements (company, site, dates, hours, allowance, status: what
+the funder's reports count) and removes the free text about the person on their
+placements and their steps, the e-mails about them still stored, and the log of who opened
+their intern card. (Audit entries hold only their code: see companies/models/audit.py.)
 """
 
 import datetime
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 
-from companies.models import (
-    Intern,
-    InternCardView,
-    Placement,
-    PlacementEvent,
-    PlacementStatus,
-)
+from companies.models import InternCardView, Placement, PlacementEvent, PlacementStatus
 from mail.models import OutgoingEmail
 
 FINAL = [
@@ -34,47 +25,17 @@ FINAL = [
 ]
 
 
-def cutoff(months=None, today=None):
-    months = settings.APPRODO_PERSONAL_DATA_MONTHS if months is None else months
-    today = today or timezone.localdate()
-    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
-    day = min(today.day, 28)
-    return datetime.date(year, month + 1, day)
-
-
 class StillPlaced(Exception):
-    """An intern with a placement not yet ended cannot be anonymised: it is still run."""
+    """A person with a placement not yet ended cannot be anonymised: it is still run."""
 
 
-def erasable(code):
-    """The intern with pseudonymous ``code``, for an erasure request before the period ends.
-
-    Raises Intern.DoesNotExist, or StillPlaced while a placement is proposed, accepted,
-    running or suspended (end it first, or withdraw it before it starts: the company must
-    not lose its tutor's contacts).
-    """
-    intern = Intern.objects.get(code=code)
-    if intern.placements.exclude(status__in=FINAL).exists():
-        raise StillPlaced(code)
-    return intern
-
-
-def due_for_anonymisation(months=None):
-    """Interns to anonymise now, each annotated with ``last_end`` (None: no placement)."""
-    limit = cutoff(months)
-    open_placement = Placement.objects.filter(intern=OuterRef("pk")).exclude(status__in=FINAL)
-    interns = (
-        Intern.objects.filter(anonymised_at__isnull=True)
-        .annotate(last_end=Max("placements__ends_on"), has_open=Exists(open_placement))
-        .filter(has_open=False)
-    )
-    with_placements = interns.filter(last_end__lt=limit)
-    without = interns.filter(last_end__isnull=True, created_at__date__lt=limit)
-    return (with_placements | without).order_by("code")
+def open_placements(person):
+    """The person's placements that are proposed, accepted, running or suspended."""
+    return Placement.objects.filter(participant=person).exclude(status__in=FINAL)
 
 
 def forget_emails(code, texts):
-    """Deletes the stored e-mails about one intern, sent or waiting.
+    """Deletes the stored e-mails about one person, sent or waiting.
 
     Staff e-mails name the intern by the code and quote the reasons staff gave, which may
     speak about the person; company e-mails carry neither. An e-mail whose wording (staff
@@ -86,28 +47,24 @@ def forget_emails(code, texts):
     OutgoingEmail.objects.filter(about).delete()
 
 
-@transaction.atomic
-def anonymise(intern):
-    """Removes the person from the record, keeps the facts; running it twice changes nothing."""
-    intern = Intern.objects.select_for_update().get(pk=intern.pk)
-    if intern.anonymised_at is not None:
-        return False
-    intern.given_name = "—"
-    intern.family_name = intern.code
-    intern.preferred_name = ""
-    intern.phone = ""
-    intern.email = ""
-    intern.staff_notes = ""
-    intern.anonymised_at = timezone.now()
-    intern.save()
-    intern.placements.update(
+def forget_placements(person):
+    """Removes the person from their placements: called inside the person's anonymisation."""
+    Placement.objects.filter(participant=person).update(
         workplace_notes="", reason="", company_tutor_email="", company_tutor_phone=""
     )
-    events = PlacementEvent.objects.filter(placement__intern=intern)
-    forget_emails(intern.code, events.exclude(message="").values_list("message", flat=True))
+    events = PlacementEvent.objects.filter(placement__participant=person)
+    forget_emails(person.code, events.exclude(message="").values_list("message", flat=True))
     # Reasons given for declining, suspending or ending early may speak about the person.
     events.update(message="")
     # The access log exists to account for who saw this person's card; once nobody can be
     # identified from the record, it has no purpose left and names the company's staff.
-    InternCardView.objects.filter(placement__intern=intern).delete()
-    return True
+    InternCardView.objects.filter(placement__participant=person).delete()
+
+
+def cutoff(months=None, today=None):
+    """The day a placement must have ended before to be past the retention period."""
+    months = settings.APPRODO_PERSONAL_DATA_MONTHS if months is None else months
+    today = today or timezone.localdate()
+    year, month = divmod(today.year * 12 + today.month - 1 - months, 12)
+    day = min(today.day, 28)
+    return datetime.date(year, month + 1, day)

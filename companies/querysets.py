@@ -6,7 +6,6 @@ methods below. Anything outside them answers 404.
 """
 
 from django.db import models
-from django.db.models import Q
 
 
 def _signed_in(user):
@@ -73,19 +72,3 @@ class PlacementQuerySet(models.QuerySet):
         return self.filter(company__in=Company.objects.reviewable_by(user)) | self.filter(
             project_tutor=user
         )
-
-
-class InternQuerySet(models.QuerySet):
-    def visible_to_staff(self, user):
-        """Interns of the territories the user moderates, or of the placements they tutor;
-        everyone for superusers; nobody without the view permission (named like
-        ``Participant.objects.visible_to_staff``)."""
-        if not _signed_in(user):
-            return self.none()
-        if user.is_superuser:
-            return self.all()
-        if not user.has_perm("companies.view_intern"):
-            return self.none()
-        return self.filter(
-            Q(territory__moderators=user) | Q(placements__project_tutor=user)
-        ).distinct()

@@ -23,7 +23,6 @@ from companies.models import (
     DeclarationItem,
     DocumentKind,
     DocumentStatus,
-    Intern,
     Membership,
     MembershipRole,
     OperatingSite,
@@ -35,6 +34,7 @@ from companies.models import (
 )
 from companies.services.status import move_company
 from news.models import CallAudience, CallPage, CallStatus
+from participants.models import Participant
 
 COMPANIES = [
     {
@@ -184,9 +184,10 @@ def build_demo_companies(company_user, moderator):
 def build_demo_interns(tutor):
     """The demo interns, and the approved company's placements: one ended with a hire,
     one running. Their steps are dated in the past months so the report shows them."""
-    interns = {}
-    for code, given, family, preferred, territory in INTERNS:
-        interns[code], _created = Intern.objects.get_or_create(
+
+    def person(code):
+        _code, given, family, preferred, territory = next(i for i in INTERNS if i[0] == code)
+        return Participant.objects.get_or_create(
             code=code,
             defaults={
                 "given_name": given,
@@ -194,12 +195,18 @@ def build_demo_interns(tutor):
                 "preferred_name": preferred,
                 "territory": Territory.objects.get(code=territory),
             },
-        )
+        )[0]
+
+    for code in ("TIR-DEMO01", "TIR-DEMO02", "TIR-DEMO03"):
+        person(code)
     company = Company.objects.filter(
         partita_iva="01234560520", status=CompanyStatus.APPROVED
     ).first()
     if company is None or company.placements.exists():
         return
+    # The placed people only with their placements: the participants' demo gives these
+    # placements to people on a path (participants/demo.py) and removes these records.
+    interns = {code: person(code) for code in ("TIR-DEMO04", "TIR-DEMO05")}
     _accepted_agreement(company)
     today = timezone.localdate()
     days = datetime.timedelta
@@ -208,7 +215,7 @@ def build_demo_interns(tutor):
         ("TIR-DEMO05", today - days(60), today + days(123), _RUNNING_STEPS, None),
     ]:
         placement = Placement.objects.create(
-            intern=interns[code],
+            participant=interns[code],
             company=company,
             position=company.positions.first(),
             site=company.sites.first(),

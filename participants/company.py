@@ -24,7 +24,7 @@ def attendance_todo(company, user, today=None):
     )
     placements = (
         company.placements.filter(status__in=STARTED)
-        .select_related("intern")
+        .select_related("participant")
         .annotate(
             recorded=ArrayAgg("attendance_months__month", default=Value([])),
             to_sign=Count("attendance_months", filter=unsigned),
@@ -35,7 +35,7 @@ def attendance_todo(company, user, today=None):
     for placement in placements:
         recorded = set(filter(None, placement.recorded))
         address = reverse("companies:internship_attendance", args=[company.pk, placement.pk])
-        name = placement.intern.display_name
+        name = placement.participant.display_name
         missing = [month for month in months_of(placement, today) if month not in recorded]
         if missing:
             text = ngettext(

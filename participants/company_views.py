@@ -74,7 +74,7 @@ def internship_attendance(request, pk, placement_pk):
     """The placement's months: confirm days and hours, countersign, see what is final."""
     company = visible_company(request, pk)
     placement = get_object_or_404(
-        company.placements.filter(status__in=internship.STARTED).select_related("intern"),
+        company.placements.filter(status__in=internship.STARTED).select_related("participant"),
         pk=placement_pk,
     )
     failed_month, failed_form = None, None

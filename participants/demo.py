@@ -164,18 +164,19 @@ def _attendance(path, sessions, number, operator):
 
 
 def _link_internship(person, placement, company_users, today):
-    """Makes ``person`` the intern of ``placement`` and records its months as the company
-    confirmed them: all countersigned, but for a running placement's last month, which
-    waits for the tutor (the current month waits for confirmation)."""
+    """Makes ``person`` the intern of ``placement`` (taking over the names and territory of
+    the person the host-company demo placed there, who had no path) and records its months
+    as the company confirmed them: all countersigned, but for a running placement's last
+    month, which waits for the tutor (the current month waits for confirmation)."""
     confirmer, countersigner = company_users
-    intern = placement.intern
-    person.given_name, person.family_name = intern.given_name, intern.family_name
-    person.preferred_name, person.territory, person.intern = (
-        intern.preferred_name,
-        intern.territory,
-        intern,
-    )
+    placed = placement.participant
+    person.given_name, person.family_name = placed.given_name, placed.family_name
+    person.preferred_name, person.territory = placed.preferred_name, placed.territory
     person.save()
+    placement.participant = person
+    placement.save(update_fields=["participant"])
+    if not placed.paths.exists() and not placed.placements.exists():
+        placed.delete()
     month = placement.starts_on.replace(day=1)
     last = min(placement.ends_on, today).replace(day=1)
     running = placement.status in (PlacementStatus.ACTIVE, PlacementStatus.SUSPENDED)
@@ -265,7 +266,7 @@ def build_participants_demo(operator, tutor, company=None):
     # The host company's placements that have started: a running one goes to an active
     # person, an ended one to a completed person.
     placements = {
-        stage: [p for p in company.placements.select_related("intern") if p.status in statuses]
+        stage: [p for p in company.placements.select_related("participant") if p.status in statuses]
         for stage, statuses in [
             (Stage.ACTIVE, {PlacementStatus.ACTIVE, PlacementStatus.SUSPENDED}),
             (Stage.COMPLETED, {PlacementStatus.COMPLETED, PlacementStatus.TERMINATED}),

@@ -1,8 +1,8 @@
 """Everything Approdo stores about one participant, as JSON, for their right of access.
 
 Participants have no account, so staff export it on request from the person's page. The
-export follows the tables of participants/models (and the internship months reached
-through Participant.intern): when a table is added, add it here too
+export follows the tables of participants/models (and the internship months of their
+placements): when a table is added, add it here too
 (tests/participants/test_export.py lists every model of the app and fails on a new one).
 """
 
@@ -51,7 +51,7 @@ def _rows(queryset, *fields):
 def personal_data(person):
     """A JSON-ready dict of the person's record, paths and everything recorded on them."""
     paths = Path.objects.filter(participant=person)
-    months = InternshipMonth.objects.filter(placement__intern_id=person.intern_id or 0)
+    months = InternshipMonth.objects.filter(placement__participant=person)
     return {
         "exported_at": timezone.now(),
         "person": _rows(

@@ -1,7 +1,8 @@
-"""Who may see which participant: the one home of that rule for participants.
+"""Who may see which participant: the one home of that rule.
 
-Views, services, exports and the attendance grid all start from
-``Participant.objects.visible_to_staff(user)``; anything outside it answers 404.
+Views, services, exports, the attendance grid, the placement forms and the audit log of
+the host-companies back office all start from ``Participant.objects.visible_to_staff(user)``;
+anything outside it answers 404.
 """
 
 from django.db import models
@@ -19,11 +20,11 @@ class ParticipantQuerySet(models.QuerySet):
             return self.all()
         if not user.has_perm("participants.view_participant"):
             return self.none()
-        from companies.models import Intern, Territory
+        from companies.models import Placement, Territory
 
         # Three semi-joins, no join fan-out: no duplicates, so no DISTINCT and a cheap count.
         return self.filter(
             Q(territory__in=Territory.objects.filter(moderators=user).values("pk"))
             | Q(operator=user)
-            | Q(intern__in=Intern.objects.filter(placements__project_tutor=user).values("pk"))
+            | Q(pk__in=Placement.objects.filter(project_tutor=user).values("participant_id"))
         )

@@ -8,7 +8,7 @@ Attended hours are the sessions' recorded hours plus their adjustments, and for 
 internship the months the company confirmed and its tutor countersigned, plus their
 adjustments. Internship hours count towards the path's internship activity (the path is
 enrolled in an activity of kind "internship"); a person's placements reach the path
-through ``Participant.intern``.
+through ``Placement.participant``.
 """
 
 from decimal import Decimal
@@ -50,10 +50,8 @@ def paths_with_hours(user, project=None):
     if project is not None:
         paths = paths.filter(project=project)
     internship = {
-        "placement__intern__participant__paths": OuterRef("pk"),
-        "placement__intern__participant__paths__enrolments__activity__kind": (
-            ActivityKind.INTERNSHIP
-        ),
+        "placement__participant__paths": OuterRef("pk"),
+        "placement__participant__paths__enrolments__activity__kind": (ActivityKind.INTERNSHIP),
     }
     month_adjustments = {f"month__{key}": value for key, value in internship.items()}
     return (
@@ -72,12 +70,12 @@ def paths_with_hours(user, project=None):
             ),
             internship=_total(
                 InternshipMonth.objects.filter(countersigned_at__isnull=False, **internship),
-                "placement__intern",
+                "placement__participant",
                 "hours",
             ),
             internship_corrections=_total(
                 InternshipAdjustment.objects.filter(**month_adjustments),
-                "month__placement__intern",
+                "month__placement__participant",
                 "hours_delta",
             ),
         )
@@ -120,16 +118,16 @@ def activity_totals(user, project=None):
         "attendance__session__activity",
         "hours_delta",
     )
-    enrolled_in = "placement__intern__participant__paths__enrolments__activity"
+    enrolled_in = "placement__participant__paths__enrolments__activity"
     path_scope = {
-        f"placement__intern__participant__paths__{key.removeprefix('path__')}": value
+        f"placement__participant__paths__{key.removeprefix('path__')}": value
         for key, value in scope.items()
         if key != "path__participant__in"
     }
     internship = _grouped(
         InternshipMonth.objects.filter(
             countersigned_at__isnull=False,
-            placement__intern__participant__in=people,
+            placement__participant__in=people,
             **{f"{enrolled_in}__kind": ActivityKind.INTERNSHIP},
             **path_scope,
         ),
@@ -138,7 +136,7 @@ def activity_totals(user, project=None):
     )
     internship_corrections = _grouped(
         InternshipAdjustment.objects.filter(
-            month__placement__intern__participant__in=people,
+            month__placement__participant__in=people,
             **{f"month__{enrolled_in}__kind": ActivityKind.INTERNSHIP},
             **{f"month__{key}": value for key, value in path_scope.items()},
         ),

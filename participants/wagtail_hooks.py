@@ -29,3 +29,13 @@ def add_caseload_panel(request, panels):
         from participants.backoffice.panels import CaseloadPanel
 
         panels.append(CaseloadPanel(request))
+
+
+@hooks.register("register_admin_urls")
+def redirect_intern_screens():
+    """The host companies' former "Interns" screens: the people are participants now."""
+    from django.urls import re_path, reverse_lazy
+    from django.views.generic import RedirectView
+
+    people = RedirectView.as_view(url=reverse_lazy("participants_admin:index"))
+    return [re_path(r"^host-companies/interns/", people, name="interns_moved")]

@@ -13,7 +13,7 @@ from django.utils import formats, timezone
 from agreements.models import DocumentType, SignedDocument, SignedStatus
 from companies.checklist import checklist
 from companies.models import Company, CompanyStatus, Placement
-from participants.models import InternshipMonth, Participant
+from participants.models import InternshipMonth
 from participants.services.internship import STARTED, month_of
 from reminders.conf import delay
 from reminders.models import Kind
@@ -156,12 +156,7 @@ def attendance_month(now):
             status__in=STARTED, starts_on__lt=this_month, ends_on__gte=last_month
         )
         .exclude(pk__in=confirmed)
-        .select_related("company", "site")
-    )
-    people = dict(
-        Participant.objects.filter(
-            intern__in=[p.intern_id for p in placements], anonymised_at__isnull=True
-        ).values_list("intern_id", "pk")
+        .select_related("company", "site", "participant")
     )
     sent = 0
     for placement in placements:
@@ -178,7 +173,10 @@ def attendance_month(now):
             },
             link=("companies:internship_attendance", [company.pk, placement.pk]),
             now=now,
-            participant_id=people.get(placement.intern_id),
+            # The person's history shows the reminder, unless they have been anonymised.
+            participant_id=(
+                None if placement.participant.anonymised_at else placement.participant_id
+            ),
         )
     return sent
 

@@ -20,12 +20,12 @@ from companies.models import (
 )
 from tests.factories.companies import (
     CompanyDeclarationFactory,
-    InternFactory,
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,
     PlacementFactory,
 )
+from tests.factories.participants import ParticipantFactory
 from tests.factories.users import UserFactory
 from tests.totp import enrol_totp
 from users.account_data import export_account_data
@@ -177,15 +177,14 @@ class TestExport:
 
     def test_no_intern_data_even_after_opening_the_card(self):
         user = UserFactory()
-        intern = InternFactory(
+        intern = ParticipantFactory(
             given_name="Zebedeo",
             family_name="Quintavalle",
             preferred_name="Zeb",
             email="zebedeo@posta.example",
             phone="+39 333 7654321",
-            staff_notes="Preferisce il turno del mattino.",
         )
-        placement = PlacementFactory(intern=intern)
+        placement = PlacementFactory(participant=intern)
         MembershipFactory(user=user, company=placement.company)
         InternCardView.objects.create(placement=placement, user=user, viewer=user.email)
         PlacementEvent.objects.create(

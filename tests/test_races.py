@@ -19,7 +19,6 @@ from companies.models import (
     CompanyStatus,
     DocumentKind,
     DocumentStatus,
-    Intern,
     Membership,
     MembershipRole,
     Placement,
@@ -28,6 +27,7 @@ from companies.models import (
 from companies.services import documents, placements, review, team
 from companies.services.status import move_company
 from mail.outbox import OutgoingEmail, deliver_due
+from participants.models import Participant
 from tests import documents_corpus as corpus
 from tests.factories.companies import (
     CompanyFactory,
@@ -78,14 +78,14 @@ def test_two_proposals_for_the_last_place_make_one_placement(race):
     site = OperatingSiteFactory(company=company)
     staff = admin_user(moderator_of(territory), "companies.manage_placement")
     assert company.capacity.interns == 2
-    PlacementFactory(company=company, site=site, intern__territory=territory)  # one place left
+    PlacementFactory(company=company, site=site, participant__territory=territory)  # one place left
 
     def proposal():
-        intern = Intern.objects.create(
+        intern = Participant.objects.create(
             given_name="Amina", family_name="Diallo", territory=territory
         )
         return Placement(
-            intern=intern,
+            participant=intern,
             company=company,
             site=site,
             starts_on=datetime.date(2027, 2, 1),

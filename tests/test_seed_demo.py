@@ -15,7 +15,6 @@ from wagtail_localize.models import Translation
 from companies.models import (
     Company,
     CompanyStatus,
-    Intern,
     Placement,
     PlacementEvent,
     PlacementStatus,
@@ -23,6 +22,7 @@ from companies.models import (
 )
 from home.models import FormPage, HomePage, Partner, ProjectPage, SiteSettings
 from news.models import CallPage, CallStatus, NewsPage, Topic
+from participants.models import Participant
 
 
 def seed():
@@ -84,7 +84,8 @@ def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(
     assert Company.objects.reviewable_by(moderator).awaiting_review().count() == 2
     assert Company.objects.count() == 4
     # Interns waiting in the demo company's territory; the approved company's placements.
-    assert Intern.objects.filter(territory__code="alta-val-elsa").count() == 3
+    waiting = Participant.objects.filter(code__startswith="TIR-DEMO", placements__isnull=True)
+    assert waiting.count() == 3
     tutor = get_user_model().objects.get(email="tutor@approdo.example")
     assert tutor.groups.filter(name="Tutors").exists()
     placed = Placement.objects.filter(project_tutor=tutor)
@@ -97,13 +98,13 @@ def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(
     shop = Company.objects.get(status=CompanyStatus.APPROVED)
     assert shop.documents.filter(status="accepted").count() == 1
 
-    pages = Page.objects.count()
+    pages, people = Page.objects.count(), Participant.objects.count()
     user = get_user_model().objects.get(email="editor@approdo.example")
     old_hash = user.password
     seed()
     assert Page.objects.count() == pages
     assert Company.objects.count() == 4
-    assert (Intern.objects.count(), Placement.objects.count()) == (5, 2)
+    assert (Participant.objects.count(), Placement.objects.count()) == (people, 2)
     user.refresh_from_db()
     assert user.password != old_hash
 

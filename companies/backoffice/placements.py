@@ -28,11 +28,10 @@ from companies.models import (
     PLACEMENT,
     Company,
     CompanyStatus,
-    Intern,
     Placement,
     PlacementStatus,
 )
-from companies.models.placement import BY_COMPANY, default_end
+from companies.models.placement import BY_COMPANY, default_end, people
 from companies.services import placements
 from companies.services.errors import IllegalTransition
 from companies.services.placements import EDITABLE, ENDED
@@ -57,8 +56,8 @@ def tutors():
 
 
 class PlacementForm(WagtailAdminModelForm):
-    """Choices limited to the company's own sites and positions, the user's interns and
-    the project's tutors."""
+    """Choices limited to the company's own sites and positions, the people the user may
+    see and the project's tutors."""
 
     override_capacity = forms.BooleanField(
         label=gettext_lazy("Place beyond the company's capacity"),
@@ -82,9 +81,13 @@ class PlacementForm(WagtailAdminModelForm):
         self.fields["position"].queryset = company.positions.all()
         self.fields["project_tutor"].queryset = tutors()
         self.fields["project_tutor"].required = True
-        if "intern" in self.fields:
-            self.fields["intern"].queryset = Intern.objects.visible_to_staff(for_user).filter(
-                anonymised_at=None
+        if "participant" in self.fields:
+            field = self.fields["participant"]
+            field.queryset = people().objects.visible_to_staff(for_user).filter(anonymised_at=None)
+            # Only people the user may see are offered: their names help choose the right one
+            # (a person's own string is the code, for logs and lists).
+            field.label_from_instance = lambda person: (
+                f"{person.given_name} {person.family_name} ({person.code})"
             )
         if self.instance.pk or not (for_user and for_user.has_perm("companies.override_capacity")):
             del self.fields["override_capacity"]
@@ -93,7 +96,7 @@ class PlacementForm(WagtailAdminModelForm):
 class PlacementIndexView(ForbiddenNotRedirect, generic.IndexView):
     def get_base_queryset(self):
         return Placement.objects.manageable_by(self.request.user).select_related(
-            "intern", "company", "site", "project_tutor"
+            "participant", "company", "site", "project_tutor"
         )
 
 
@@ -101,7 +104,9 @@ class ScopedPlacementMixin(ForbiddenNotRedirect):
     def get_object(self, queryset=None):
         pk = self.kwargs.get("pk") or getattr(self, "pk", None)
         return get_object_or_404(
-            Placement.objects.manageable_by(self.request.user).select_related("company", "intern"),
+            Placement.objects.manageable_by(self.request.user).select_related(
+                "company", "participant"
+            ),
             pk=pk,
         )
 
@@ -274,9 +279,10 @@ class PlacementInspectView(ScopedPlacementMixin, generic.InspectView):
             ),
             editable=placement.status not in ENDED,
             can_withdraw=PLACEMENT.can(placement, "withdraw"),
-            can_see_intern=(
-                Intern.objects.visible_to_staff(self.request.user)
-                .filter(pk=placement.intern_id)
+            can_see_participant=(
+                people()
+                .objects.visible_to_staff(self.request.user)
+                .filter(pk=placement.participant_id)
                 .exists()
             ),
         )
@@ -367,4 +373,4 @@ def outcome(request, pk):
 
 
 EDIT_FIELDS = [*EDITABLE[:2], "starts_on", "ends_on", *EDITABLE[2:]]
-CREATE_FIELDS = ["intern", *EDIT_FIELDS]
+CREATE_FIELDS = ["participant", *EDIT_FIELDS]

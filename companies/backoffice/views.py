@@ -195,7 +195,7 @@ def placement_context(user, company):
     can_manage = user.has_perm("companies.manage_placement")
     if not can_manage:
         return {"can_manage_placements": False}
-    rows = list(company.placements.select_related("intern", "site"))
+    rows = list(company.placements.select_related("participant", "site"))
     return {
         "can_manage_placements": True,
         "can_propose": company.status == CompanyStatus.APPROVED,

@@ -15,15 +15,6 @@ from companies.backoffice.documents import (
     document_columns,
 )
 from companies.backoffice.filters import CompanyFilterSet
-from companies.backoffice.interns import (
-    InternDeleteView,
-    InternEditView,
-    InternForm,
-    InternHistoryView,
-    InternIndexView,
-    InternInspectView,
-    InternUsageView,
-)
 from companies.backoffice.placements import (
     CREATE_FIELDS,
     EDIT_FIELDS,
@@ -46,7 +37,7 @@ from companies.backoffice.views import (
     decide,
 )
 from companies.backoffice.withdrawal import withdraw
-from companies.models import Company, CompanyDocument, Intern, Placement, Position
+from companies.models import Company, CompanyDocument, Placement, Position
 
 
 class RefusingViewSet(ModelViewSet):
@@ -201,39 +192,6 @@ class DocumentViewSet(RefusingViewSet):
         ]
 
 
-class InternViewSet(RefusingViewSet):
-    """Interns: minimal records, their placements and the log of card views."""
-
-    model = Intern
-    icon = "user"
-    menu_label = _("Interns")
-    url_prefix = "host-companies/interns"
-    name = "interns_admin"
-    index_view_class = InternIndexView
-    edit_view_class = InternEditView
-    history_view_class = InternHistoryView
-    usage_view_class = InternUsageView
-    delete_view_class = InternDeleteView
-    inspect_view_class = InternInspectView
-    inspect_view_enabled = True
-    copy_view_enabled = False
-    form_fields = [
-        "given_name",
-        "family_name",
-        "preferred_name",
-        "phone",
-        "email",
-        "preferred_language",
-        "territory",
-        "staff_notes",
-    ]
-    list_display = ["code", "given_name", "family_name", "territory"]
-    search_fields = ["code", "given_name", "family_name"]
-
-    def get_form_class(self, for_update=False):
-        return modelform_factory(self.model, form=InternForm, fields=self.form_fields)
-
-
 class PlacementViewSet(RefusingViewSet):
     """Placements the user may act on: their territories', or those they tutor."""
 
@@ -250,9 +208,9 @@ class PlacementViewSet(RefusingViewSet):
     inspect_view_class = PlacementInspectView
     inspect_view_enabled = True
     copy_view_enabled = False
-    # The code, not the name: the intern may live in a territory the user does not keep.
+    # The code, not the name: the person may live in a territory the user does not keep.
     list_display = [
-        Column("intern_code", label=_("Intern code"), accessor="intern.code"),
+        Column("participant_code", label=_("Intern code"), accessor="participant.code"),
         "company",
         Column("get_status_display", label=_("Status")),
         DayColumn("starts_on", label=capfirst(_("start")), sort_key="starts_on"),
@@ -260,9 +218,9 @@ class PlacementViewSet(RefusingViewSet):
         "project_tutor",
     ]
     list_filter = ["status", "company__territory"]
-    search_fields = ["intern__code", "company__legal_name"]
+    search_fields = ["participant__code", "company__legal_name"]
     list_export = [
-        "intern.code",
+        "participant.code",
         "company",
         "site",
         "get_status_display",
@@ -273,7 +231,7 @@ class PlacementViewSet(RefusingViewSet):
         "project_tutor",
         "hired_after",
     ]
-    export_headings = {"intern.code": _("Intern code"), "get_status_display": _("Status")}
+    export_headings = {"participant.code": _("Intern code"), "get_status_display": _("Status")}
 
     def get_form_class(self, for_update=False):
         fields = EDIT_FIELDS if for_update else CREATE_FIELDS
@@ -292,4 +250,4 @@ class HostCompaniesGroup(ModelViewSetGroup):
     menu_label = _("Host companies")
     menu_icon = "group"
     menu_order = 250
-    items = [CompanyViewSet, DocumentViewSet, PositionViewSet, PlacementViewSet, InternViewSet]
+    items = [CompanyViewSet, DocumentViewSet, PositionViewSet, PlacementViewSet]

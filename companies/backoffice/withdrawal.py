@@ -33,7 +33,9 @@ class WithdrawForm(forms.Form):
 def withdraw(request, pk):
     """Asks for confirmation and a reason, then withdraws a placement that has not started."""
     placement = get_object_or_404(
-        Placement.objects.manageable_by(request.user).select_related("company", "intern", "site"),
+        Placement.objects.manageable_by(request.user).select_related(
+            "company", "participant", "site"
+        ),
         pk=pk,
     )
     form = WithdrawForm(request.POST if request.method == "POST" else None)
@@ -62,7 +64,7 @@ def withdraw(request, pk):
             "placement": placement,
             "form": form,
             "page_title": _("Withdraw the placement"),
-            "page_subtitle": placement.intern.code,
+            "page_subtitle": placement.participant.code,
             "header_icon": "date",
             "can_withdraw": PLACEMENT.can(placement, "withdraw"),
         },

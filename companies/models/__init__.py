@@ -7,7 +7,6 @@ from companies.models.document import VERSION, CompanyDocument, DocumentKind, Do
 from companies.models.membership import Membership, MembershipRole
 from companies.models.placement import (
     PLACEMENT,
-    Intern,
     InternCardView,
     Placement,
     PlacementEvent,
@@ -38,7 +37,6 @@ __all__ = [
     "DeclarationItem",
     "DocumentKind",
     "DocumentStatus",
-    "Intern",
     "InternCardView",
     "Invitation",
     "InvitationState",

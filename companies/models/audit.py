@@ -2,11 +2,14 @@
 
 Wagtail's *Site history* report (and its CSV/XLSX export) lists every log model's entries
 that ``viewable_by_user`` lets through; Wagtail's own rule is "any permission on the content
-type", which would show a moderator every territory's companies and a tutor every intern.
+type", which would show a moderator every territory's companies.
 Entries about this domain's objects live here instead, so that listing them goes through
 the same scoping querysets as the back office: a staff member reads only the entries about
-companies, placements and interns they may open themselves. Labels never name a person:
-an intern is logged under the pseudonymous code.
+companies, placements and people they may open themselves. The people in placements are
+participants (``participants.Participant``, reached through ``Placement.participant``
+without importing that app): their entries are scoped by the participants' own rule,
+``visible_to_staff``. Labels never name a person: a participant is logged under the
+pseudonymous code.
 """
 
 import functools
@@ -20,33 +23,45 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.models.audit_log import BaseLogEntry, BaseLogEntryManager
 
-# Models whose string form names no person and may be the label of their log entries.
-LABELLED_BY_STR = {"company", "companydocument", "operatingsite", "placement", "position"}
+# Models whose string form names no person and may be the label of their log entries
+# (a participant's is the pseudonymous code).
+LABELLED_BY_STR = {
+    "company",
+    "companydocument",
+    "operatingsite",
+    "placement",
+    "position",
+    "participant",
+}
 # Settings-like models staff edit as snippets: their entries stay in Wagtail's shared log.
 CONFIGURATION = {"territory", "declarationitem", "documentkind"}
 
 
 def logged_models():
-    """The companies app's models whose audit entries are scoped here."""
+    """The models whose audit entries are scoped here: the companies app's, and the
+    people in placements."""
     from django.apps import apps
 
+    from companies.models.placement import people
+
     return [
-        model
-        for model in apps.get_app_config("companies").get_models()
-        if model._meta.model_name not in CONFIGURATION and model is not CompanyLogEntry
+        *(
+            model
+            for model in apps.get_app_config("companies").get_models()
+            if model._meta.model_name not in CONFIGURATION and model is not CompanyLogEntry
+        ),
+        people(),
     ]
 
 
 def audit_label(instance):
     """What a log entry calls ``instance``: never a person's name.
 
-    Interns are their pseudonymous code; models listed in LABELLED_BY_STR their usual name;
+    Models listed in LABELLED_BY_STR are their usual name;
     any other model (memberships, invitations, declarations… whose names are people or
     e-mail addresses) its kind and id, so a model added later is safe by default.
     """
     meta = instance._meta
-    if meta.model_name == "intern":
-        return instance.code
     if meta.model_name in LABELLED_BY_STR:
         return str(instance)
     return f"{capfirst(meta.verbose_name)} {instance.pk}"
@@ -54,13 +69,14 @@ def audit_label(instance):
 
 def visible_objects(model, user):
     """The objects of ``model`` the staff ``user`` may open in the back office."""
-    from companies.models import Company, Intern, Placement
+    from companies.models import Company, Placement
+    from companies.models.placement import people
 
     name = model._meta.model_name
+    if model is people():
+        return model.objects.visible_to_staff(user)
     if name == "company":
         return Company.objects.reviewable_by(user)
-    if name == "intern":
-        return Intern.objects.visible_to_staff(user)
     if name == "placement":
         return Placement.objects.manageable_by(user)
     fields = {field.name for field in model._meta.get_fields()}
@@ -89,8 +105,8 @@ class CompanyLogEntryManager(BaseLogEntryManager):
         """Entries about objects the user may open; everything for superusers.
 
         A company's entries follow the company (its territory); placement steps, logged on
-        the company, are also shown to the placement's project tutor; an intern's entries
-        need the intern permission and the intern's territory or a tutored placement.
+        the company, are also shown to the placement's project tutor; a person's entries follow
+        the participants' rule (territory, caseload, tutored placements).
         """
         if user.is_superuser:
             return self.all()
@@ -120,7 +136,8 @@ class CompanyLogEntryManager(BaseLogEntryManager):
 
 
 class CompanyLogEntry(BaseLogEntry):
-    """One audit entry about a company, an intern, a placement or another object of theirs."""
+    """One audit entry about a company, a placement, a person in a placement or another
+    object of theirs."""
 
     object_id = models.CharField(max_length=255, blank=False, db_index=True)
 

@@ -1,9 +1,11 @@
-"""Interns and their placements with host companies.
+"""Placements of participants with host companies.
 
-Personal data is kept to what running a placement needs. There is deliberately no field
-for health, disability, criminal record, migration status or target group, and none may be
-added: tests/companies/test_placements.py fails on such a field. Staff notes are free text
-and warned against sensitive content.
+The person is a ``participants.Participant``, named by string so that this app does not
+depend on that one's code. In the company the person is the intern ("tirocinante"), and a
+company sees only the intern card (companies.views.interns): the preferred name, never the
+date of birth. There is deliberately no field for health, disability, criminal record,
+migration status or target group, and none may be added: tests/companies/test_placements.py
+fails on such a field.
 """
 
 import datetime
@@ -16,63 +18,18 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from companies.querysets import InternQuerySet, PlacementQuerySet
+from companies.querysets import PlacementQuerySet
 from lifecycle import Machine, Transition
 
 DEFAULT_LENGTH = datetime.timedelta(days=183)  # six months
 
 
 def new_code():
-    """A pseudonymous code for exports and reports, e.g. "TIR-7KQ2M9"."""
+    """The former interns' code default, e.g. "TIR-7KQ2M9": migration 0013 names it.
+
+    Those codes live on as the participants' codes (0024)."""
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
     return "TIR-" + "".join(secrets.choice(alphabet) for _ in range(6))
-
-
-class Intern(models.Model):
-    """The minimum the project needs to know about a person in a placement."""
-
-    given_name = models.CharField(_("given name"), max_length=80)
-    family_name = models.CharField(_("family name"), max_length=80)
-    preferred_name = models.CharField(
-        _("preferred name"),
-        max_length=80,
-        blank=True,
-        help_text=_("How the person wants to be called at work; companies see only this."),
-    )
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
-    email = models.EmailField(_("e-mail"), blank=True)
-    preferred_language = models.CharField(
-        _("preferred language"), max_length=8, choices=settings.LANGUAGES, default="it"
-    )
-    code = models.CharField(_("pseudonymous code"), max_length=12, unique=True, default=new_code)
-    territory = models.ForeignKey(
-        "companies.Territory", verbose_name=_("territory"), on_delete=models.PROTECT
-    )
-    staff_notes = models.TextField(
-        _("staff notes"),
-        blank=True,
-        help_text=_(
-            "Seen by project staff only. Never write health, disability, judicial or "
-            "migration information here."
-        ),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
-
-    objects = InternQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("intern")
-        verbose_name_plural = _("interns")
-        ordering = ["family_name", "given_name"]
-
-    def __str__(self):
-        return f"{self.given_name} {self.family_name} ({self.code})"
-
-    @property
-    def display_name(self):
-        """What a host company sees."""
-        return self.preferred_name or self.given_name
 
 
 class PlacementStatus(models.TextChoices):
@@ -119,10 +76,14 @@ def default_end(start):
 
 
 class Placement(models.Model):
-    """An intern at a company, on a position and site, for a period, with two tutors."""
+    """A participant interning at a company, on a position and site, for a period, with two
+    tutors."""
 
-    intern = models.ForeignKey(
-        Intern, verbose_name=_("intern"), on_delete=models.PROTECT, related_name="placements"
+    participant = models.ForeignKey(
+        "participants.Participant",
+        verbose_name=_("intern"),
+        on_delete=models.PROTECT,
+        related_name="placements",
     )
     company = models.ForeignKey(
         "companies.Company",
@@ -201,7 +162,7 @@ class Placement(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.intern.code} · {self.company} ({self.get_status_display()})"
+        return f"{self.participant.code} · {self.company} ({self.get_status_display()})"
 
     def clean(self):
         errors = {}
@@ -245,7 +206,7 @@ class PlacementEvent(models.Model):
 class InternCardView(models.Model):
     """Every time a company user opens an intern card: who, when, which placement.
 
-    Staff read this per intern; companies never see it.
+    Staff read it on the participant's page (through the placement); companies never see it.
     """
 
     placement = models.ForeignKey(Placement, on_delete=models.CASCADE, related_name="card_views")
@@ -263,3 +224,10 @@ class InternCardView(models.Model):
 
     def __str__(self):
         return f"{self.viewer or self.user} · {self.placement_id} · {self.viewed_at:%Y-%m-%d %H:%M}"
+
+
+def people():
+    """The placements' people (``participants.Participant``), reached through the relation
+    so that this app imports nothing of that one; their ``visible_to_staff`` is the rule
+    of who may see whom."""
+    return Placement._meta.get_field("participant").related_model

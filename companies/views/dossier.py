@@ -72,7 +72,7 @@ def dashboard(request, pk):
     steps = dossier_steps(company)
     documents = checklist(company)
     membership = company.memberships.get(user=request.user)
-    placements = list(company.placements.select_related("intern", "site"))
+    placements = list(company.placements.select_related("participant", "site"))
     return render_company(
         request,
         "companies/dashboard.html",

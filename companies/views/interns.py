@@ -14,7 +14,7 @@ from users.http import private
 
 def _placement(company, placement_pk):
     return get_object_or_404(
-        company.placements.select_related("intern", "site", "position", "project_tutor"),
+        company.placements.select_related("participant", "site", "position", "project_tutor"),
         pk=placement_pk,
     )
 

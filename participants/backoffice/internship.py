@@ -18,10 +18,8 @@ from participants.services.errors import NotPermitted
 
 def months_for(person):
     """The person's internship months with their companies and corrections (three queries)."""
-    if person.intern_id is None:
-        return []
     rows = (
-        InternshipMonth.objects.filter(placement__intern_id=person.intern_id)
+        InternshipMonth.objects.filter(placement__participant=person)
         .select_related("placement__company")
         .prefetch_related("adjustments__made_by")
         .order_by("placement__starts_on", "placement_id", "month")
@@ -39,11 +37,11 @@ def adjust_month(request, pk):
     """Corrects a countersigned internship month of a person the user may see."""
     people = Participant.objects.visible_to_staff(request.user)
     row = get_object_or_404(
-        InternshipMonth.objects.select_related("placement__company", "placement__intern"),
+        InternshipMonth.objects.select_related("placement__company", "placement__participant"),
         pk=pk,
-        placement__intern__participant__in=people,
+        placement__participant__in=people,
     )
-    person = row.placement.intern.participant
+    person = row.placement.participant
     days, hours = internship.effective(row)
     form = MonthAdjustmentForm(request.POST or None, initial={"days": days, "hours": hours})
     back = reverse("participants_admin:inspect", args=[person.pk])

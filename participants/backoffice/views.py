@@ -14,6 +14,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
+from companies.models import InternCardView, Placement
 from lifecycle import IllegalTransition
 from participants.backoffice.forms import ExitForm, FollowUpForm
 from participants.backoffice.internship import months_for
@@ -124,6 +125,21 @@ class ParticipantInspectView(ScopedObjectMixin, generic.InspectView):
             }
             for path in paths
         ]
+        placements = list(person.placements.select_related("company", "site"))
+        context["placements"] = placements
+        context["manageable_placements"] = set(
+            Placement.objects.manageable_by(self.request.user)
+            .filter(participant=person)
+            .values_list("pk", flat=True)
+        )
+        # Who at the host companies opened the person's intern card (companies never see it).
+        context["card_views"] = (
+            InternCardView.objects.filter(placement__participant=person)
+            .select_related("user", "placement__company")
+            .order_by("-viewed_at")[:200]
+            if placements
+            else []
+        )
         context["internship_months"] = months_for(person)
         context["may_adjust_months"] = self.request.user.has_perm(
             "participants.add_internshipadjustment"

@@ -4,7 +4,7 @@ The company confirms the days and hours of a month of a placement, and its tutor
 member of the company) countersigns. From then on the month is locked like a session month:
 changes are InternshipAdjustment rows (who, when, why, by how much), never edits.
 
-Placements still hang on companies.Intern; the person is reached through Participant.intern.
+The person is the placement's participant (``Placement.participant``).
 """
 
 from django.conf import settings

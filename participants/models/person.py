@@ -58,16 +58,6 @@ class Participant(models.Model):
         related_name="caseload",
         limit_choices_to={"is_staff": True},
     )
-    # The placements of the company back office still hang on companies.Intern: a person
-    # with an internship is linked to that record until placements point here.
-    intern = models.OneToOneField(
-        "companies.Intern",
-        verbose_name=_("intern record"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="participant",
-    )
     guardian_consent_on = models.DateField(
         _("guardian's consent given on"),
         null=True,

@@ -195,12 +195,11 @@ def hours_by_activity(path):
     ids = set(planned) | set(attended)
     activities = {a.pk: a for a in Activity.objects.filter(pk__in=ids)}
     # Countersigned internship months count towards the plan's internship activity.
-    intern_id = Participant.objects.filter(pk=path.participant_id).values("intern")[:1]
     internship = [pk for pk, a in activities.items() if a.kind == ActivityKind.INTERNSHIP]
     if internship:
         from participants.services.internship import confirmed_hours
 
-        hours = confirmed_hours(intern_id)
+        hours = confirmed_hours([path.participant_id])
         extra = sum(hours.values(), ZERO)
         attended[internship[0]] = attended.get(internship[0], ZERO) + extra
     return [

@@ -190,7 +190,7 @@ def adjust_month(user, row, *, days, hours, reason):
     if not user.has_perm("participants.add_internshipadjustment"):
         raise NotPermitted
     people = Participant.objects.visible_to_staff(user)
-    if not people.filter(intern__placements__attendance_months=row).exists():
+    if not people.filter(placements__attendance_months=row).exists():
         raise NotPermitted
     if not (reason or "").strip():
         raise ValidationError(_("Say why the attendance is corrected."))
@@ -224,22 +224,23 @@ def adjust_month(user, row, *, days, hours, reason):
     return adjustment
 
 
-def confirmed_hours(intern_ids):
-    """Countersigned internship hours per intern, adjustments included: {intern_id: hours}."""
+def confirmed_hours(participant_ids):
+    """Countersigned internship hours per person, adjustments included:
+    {participant_id: hours}."""
     recorded = (
         InternshipMonth.objects.filter(
-            placement__intern_id__in=intern_ids, countersigned_at__isnull=False
+            placement__participant_id__in=participant_ids, countersigned_at__isnull=False
         )
-        .values("placement__intern_id")
+        .values("placement__participant_id")
         .annotate(total=Sum("hours"))
     )
-    totals = {row["placement__intern_id"]: row["total"] or ZERO for row in recorded}
+    totals = {row["placement__participant_id"]: row["total"] or ZERO for row in recorded}
     deltas = (
-        InternshipAdjustment.objects.filter(month__placement__intern_id__in=intern_ids)
-        .values("month__placement__intern_id")
+        InternshipAdjustment.objects.filter(month__placement__participant_id__in=participant_ids)
+        .values("month__placement__participant_id")
         .annotate(total=Sum("hours_delta"))
     )
     for row in deltas:
-        key = row["month__placement__intern_id"]
+        key = row["month__placement__participant_id"]
         totals[key] = totals.get(key, ZERO) + (row["total"] or ZERO)
     return totals

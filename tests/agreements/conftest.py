@@ -59,10 +59,10 @@ def world(db, private_dir, trusted):
         company=company,
         site=position.site,
         position=position,
-        intern__territory=territory,
-        intern__given_name="Giovanna",
-        intern__family_name="Esposito",
-        intern__preferred_name="Gio",
+        participant__territory=territory,
+        participant__given_name="Giovanna",
+        participant__family_name="Esposito",
+        participant__preferred_name="Gio",
     )
     return type(
         "World",

@@ -1,10 +1,10 @@
-"""Anonymising an intern removes the training-project files that print their name."""
+"""Anonymising a person removes the training-project files that print their name."""
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from agreements import services
 from agreements.models import DocumentType, GeneratedDocument, SignedDocument
-from companies import privacy
+from participants import privacy
 from tests.erasure import assert_erased
 
 
@@ -27,7 +27,7 @@ def test_anonymisation_deletes_generated_and_signed_files(
     agreement = services.generate(world.company, DocumentType.AGREEMENT, "it")
 
     with django_capture_on_commit_callbacks(execute=True):
-        privacy.anonymise(placement.intern)
+        privacy.anonymise(placement.participant)
 
     assert not any(storage.exists(path) for path in paths)
     signed = SignedDocument.objects.get()

@@ -43,7 +43,7 @@ def test_training_project_prints_code_and_preferred_name_only(world):
         world.company, DocumentType.TRAINING_PROJECT, "it", world.placement
     )
     _reader, text = _text(generated)
-    intern = world.placement.intern
+    intern = world.placement.participant
     assert intern.code in text
     assert "Gio" in text
     assert "Giovanna" not in text
@@ -58,7 +58,7 @@ def test_arabic_training_project_reads_right_to_left(world):
     )
     _reader, text = _text(generated)
     assert "المشروع التدريبي الفردي" in text
-    assert world.placement.intern.code in text
+    assert world.placement.participant.code in text
 
 
 def test_same_data_same_bytes_one_version(world):

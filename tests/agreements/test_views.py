@@ -42,7 +42,7 @@ class TestCompanyPages:
             url("agreements:placement_download", world.company.pk, world.placement.pk, "it")
             in response.text
         )
-        assert world.placement.intern.code in response.text
+        assert world.placement.participant.code in response.text
         assert "Esposito" not in response.text
 
     def test_download_is_the_generated_pdf_and_is_logged(self, member, world):
@@ -273,7 +273,7 @@ def test_overview_query_count_does_not_grow_with_placements_and_uploads(member, 
     small = count()
     for n in range(4):
         placement = PlacementFactory(
-            company=world.company, site=world.placement.site, intern__territory=world.territory
+            company=world.company, site=world.placement.site, participant__territory=world.territory
         )
         generated = services.generate(world.company, DocumentType.TRAINING_PROJECT, "it", placement)
         services.upload_signed(

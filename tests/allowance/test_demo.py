@@ -26,7 +26,7 @@ def built():
     PlacementFactory(
         company=company,
         site=site,
-        intern__territory=company.territory,
+        participant__territory=company.territory,
         status=PlacementStatus.ACTIVE,
         starts_on=starts,
         ends_on=starts + datetime.timedelta(days=183),

@@ -1,19 +1,18 @@
-"""Wagtail's audit log names no intern and shows staff only what they may open: the site
-history report (HTML, CSV, XLSX), the object histories, and entries written before."""
-
-from importlib import import_module
+"""The audit log names no person and shows staff only what they may open: the site history
+report (HTML, CSV, XLSX) and the object histories. The people in placements are
+participants: their entries are labelled by the code and follow the participants' scope."""
 
 import pytest
-from django.apps import apps
 from django.urls import reverse
 from django.utils import translation
 from wagtail.models import ModelLogEntry
 
-from companies.models import CompanyLogEntry, Intern
+from companies.models import CompanyLogEntry
 from companies.services import placements
 from tests.companies.test_placements import new_placement
 from tests.companies.test_placements import setting as placement_setting  # noqa: F401
 from tests.factories.companies import CompanyFactory, TerritoryFactory
+from tests.factories.participants import ParticipantFactory
 from tests.factories.users import moderator_of, staff_in_group
 
 pytestmark = pytest.mark.django_db
@@ -26,7 +25,7 @@ def admin_url(name, *args):
         return reverse(name, args=args)
 
 
-def intern_form(territory, **overrides):
+def person_form(territory, **overrides):
     return {
         "given_name": GIVEN,
         "family_name": FAMILY,
@@ -35,26 +34,24 @@ def intern_form(territory, **overrides):
         "email": "giulietta@example.org",
         "preferred_language": "it",
         "territory": territory.pk,
-        "staff_notes": "",
         **overrides,
     }
 
 
 @pytest.fixture
 def world(placement_setting, no_staff_mfa, client):  # noqa: F811
-    """Territory A's moderator creates and edits an intern through the admin and proposes
-    a placement, so both the intern and the company have audit entries."""
+    """Territory A's moderator edits a person through the admin and proposes a placement,
+    so both the person and the company have audit entries."""
     client.force_login(placement_setting["staff"])
     territory = placement_setting["territory"]
-    response = client.post(admin_url("interns_admin:add"), intern_form(territory))
-    assert response.status_code == 302, response
-    intern = Intern.objects.get(family_name=FAMILY)
+    intern = ParticipantFactory(given_name=GIVEN, family_name=FAMILY, territory=territory)
     response = client.post(
-        admin_url("interns_admin:edit", intern.pk), intern_form(territory, staff_notes="Nuova")
+        admin_url("participants_admin:edit", intern.pk),
+        person_form(territory, preferred_name="Giu"),
     )
     assert response.status_code == 302, response
     placement = placements.propose(
-        placement_setting["staff"], new_placement(placement_setting, intern=intern)
+        placement_setting["staff"], new_placement(placement_setting, participant=intern)
     )
     client.logout()
     return {**placement_setting, "intern": intern, "placement": placement}
@@ -77,10 +74,12 @@ def site_history(client, export=None):
     return content
 
 
-def test_intern_entries_are_labelled_with_the_code_only(world):
+def test_the_persons_entries_are_labelled_with_the_code_only(world):
     entries = CompanyLogEntry.objects.for_instance(world["intern"])
-    assert set(entries.values_list("action", flat=True)) >= {"wagtail.create", "wagtail.edit"}
+    assert set(entries.values_list("action", flat=True)) == {"wagtail.edit"}
     assert set(entries.values_list("label", flat=True)) == {world["intern"].code}
+    # Not in Wagtail's shared log, which would list them to every participants' reader.
+    assert not ModelLogEntry.objects.filter(content_type__app_label="participants").exists()
     for model in (CompanyLogEntry, ModelLogEntry):
         for label, data in model.objects.values_list("label", "data"):
             assert GIVEN not in label and FAMILY not in label
@@ -128,23 +127,5 @@ def test_a_tutor_reads_only_the_placements_they_follow(client, world):
     seen = CompanyLogEntry.objects.viewable_by_user(tutor)
     assert set(seen.values_list("action", flat=True)) == {
         "approdo.company.placement",  # the proposal, logged on the company
-        "wagtail.create",  # the intern they follow, with the intern permission
-        "wagtail.edit",
+        "wagtail.edit",  # the person they follow, by the participants' rule
     }
-
-
-def test_entries_written_before_move_and_lose_the_name(world):
-    intern = world["intern"]
-    CompanyLogEntry.objects.all().delete()
-    ModelLogEntry.objects.log_action(intern, "wagtail.edit", title=f"{GIVEN} {FAMILY}")
-    ModelLogEntry.objects.log_action(world["company"], "approdo.company.approve")
-    migration = import_module("companies.migrations.0021_move_log_entries")
-    migration.forwards(apps, None)
-    assert not ModelLogEntry.objects.filter(content_type__app_label="companies").exists()
-    moved = CompanyLogEntry.objects.for_instance(intern).get()
-    assert (moved.label, moved.action, moved.data) == (intern.code, "wagtail.edit", {})
-    assert CompanyLogEntry.objects.filter(action="approdo.company.approve").exists()
-    # Reversible: back in Wagtail's log, still without the name.
-    migration.backwards(apps, None)
-    assert not CompanyLogEntry.objects.exists()
-    assert ModelLogEntry.objects.get(content_type__model="intern").label == intern.code

@@ -66,7 +66,7 @@ def test_placements_keep_running_and_can_start(member, accepted, no_staff_mfa):
     staff = admin_user(moderator_of(member.company.territory), "companies.manage_placement")
     placement = PlacementFactory(
         company=member.company,
-        intern__territory=member.company.territory,
+        participant__territory=member.company.territory,
         status=PlacementStatus.ACCEPTED,
         project_tutor=staff,
     )

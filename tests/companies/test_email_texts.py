@@ -31,7 +31,6 @@ from companies.models import (
 from mail.outbox import OutgoingEmail
 from tests.factories.companies import (
     CompanyFactory,
-    InternFactory,
     InvitationFactory,
     JoinRequestFactory,
     MembershipFactory,
@@ -39,6 +38,7 @@ from tests.factories.companies import (
     PlacementFactory,
     TerritoryFactory,
 )
+from tests.factories.participants import ParticipantFactory
 from tests.factories.users import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +131,7 @@ def run_every_sender(company):
     placement = PlacementFactory(
         pk=990021,
         company=company,
-        intern=InternFactory(code="TIR-MAIL01", territory=company.territory),
+        participant=ParticipantFactory(code="TIR-MAIL01", territory=company.territory),
         site=OperatingSiteFactory(company=company, name="Laboratorio di Colle"),
         project_tutor=tutor,
         status=PlacementStatus.ACCEPTED,

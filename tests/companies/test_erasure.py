@@ -1,6 +1,6 @@
-"""Erasing an intern leaves them nowhere: every personal field filled, the person created
-and edited through the admin (so the audit log has entries), a placement run and ended
-with reasons naming them, e-mails sent; then ``purge_personal_data --intern CODE --apply``
+"""Erasing a person with a placement leaves them nowhere: every personal field filled, the
+person edited through the admin (so the audit log has entries), a placement run and ended
+with reasons naming them, e-mails sent; then ``purge_personal_data --participant CODE --apply``
 and a search of every text column of every table (tests/erasure.py)."""
 
 import io
@@ -10,11 +10,12 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
-from companies.models import CompanyLogEntry, Intern, Placement
+from companies.models import CompanyLogEntry, Placement
 from companies.services import placements
 from mail.outbox import OutgoingEmail
 from tests.companies.test_placements import setting as placement_setting  # noqa: F401
 from tests.erasure import assert_erased, find
+from tests.factories.participants import ParticipantFactory
 from tests.factories.users import staff_in_group
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +26,6 @@ PERSON = {
     "preferred_name": "Tavinella",
     "phone": "+39 347 9081726",
     "email": "ottavina.b@example.org",
-    "staff_notes": "Ottavina Brambillasca preferisce il turno del mattino.",
 }
 TUTOR = {
     "company_tutor_phone": "+39 0577 998877",
@@ -46,20 +46,18 @@ def secrets():
 
 @pytest.fixture
 def erased_person(placement_setting, no_staff_mfa, client, django_capture_on_commit_callbacks):  # noqa: F811
-    """An intern with every personal field filled, as the admin and the services leave them
+    """A person with every personal field filled, as the admin and the services leave them
     after a placement proposed, accepted, started and ended early."""
     staff, company = placement_setting["staff"], placement_setting["company"]
     tutor = staff_in_group("Tutors")
     client.force_login(staff)
-    form = {**PERSON, "preferred_language": "it", "territory": placement_setting["territory"].pk}
-    assert (
-        client.post(admin_url("interns_admin:add"), {**form, "staff_notes": ""}).status_code == 302
-    )
-    intern = Intern.objects.get(family_name=PERSON["family_name"])
-    response = client.post(admin_url("interns_admin:edit", intern.pk), form)
+    territory = placement_setting["territory"]
+    form = {**PERSON, "preferred_language": "it", "territory": territory.pk}
+    intern = ParticipantFactory(**{**PERSON, "preferred_name": ""}, territory=territory)
+    response = client.post(admin_url("participants_admin:edit", intern.pk), form)
     assert response.status_code == 302
     proposal = {
-        "intern": intern.pk,
+        "participant": intern.pk,
         "site": placement_setting["site"].pk,
         "position": "",
         "starts_on": "2027-03-01",
@@ -76,7 +74,7 @@ def erased_person(placement_setting, no_staff_mfa, client, django_capture_on_com
     with django_capture_on_commit_callbacks(execute=True):
         url = f"{admin_url('placements_admin:add')}?company={company.pk}"
         assert client.post(url, proposal).status_code == 302
-        placement = Placement.objects.get(intern=intern)
+        placement = Placement.objects.get(participant=intern)
         placements.company_decision(placement_setting["member"], company, placement, True)
         for action, reason in (("start", ""), ("terminate", REASON)):
             response = client.post(
@@ -91,23 +89,30 @@ def erased_person(placement_setting, no_staff_mfa, client, django_capture_on_com
     assert PERSON["preferred_name"] in card.text
     # The setting is meaningful: the person is stored in several tables before erasure.
     where = {table for table, _column, _value, _count in find(secrets())}
-    assert {"companies_intern", "companies_placement", "companies_placementevent"} <= where
-    assert CompanyLogEntry.objects.for_instance(intern).count() == 2
+    assert {"participants_participant", "companies_placement", "companies_placementevent"} <= where
+    assert CompanyLogEntry.objects.for_instance(intern).count() == 1
     assert OutgoingEmail.objects.exists()
     return intern
 
 
 def test_purge_on_request_leaves_the_person_nowhere(erased_person):
     out = io.StringIO()
-    call_command("purge_personal_data", "--intern", erased_person.code, "--apply", stdout=out)
+    call_command("purge_personal_data", "--participant", erased_person.code, "--apply", stdout=out)
     assert f"anonymised {erased_person.code}" in out.getvalue()
     assert_erased(secrets())
     # The facts the funder's report counts stay.
-    placement = Placement.objects.get(intern=erased_person)
+    placement = Placement.objects.get(participant=erased_person)
     assert (placement.status, placement.weekly_hours) == ("terminated", 20)
 
 
 def test_the_search_finds_what_is_stored(erased_person):
-    with pytest.raises(AssertionError, match=r"companies_intern\.email holds"):
+    with pytest.raises(AssertionError, match=r"participants_participant\.email holds"):
         assert_erased([PERSON["email"]])
-    assert_erased([PERSON["email"]], allowed={("companies_intern", "email")})
+    assert_erased([PERSON["email"]], allowed={("participants_participant", "email")})
+
+
+def test_the_former_option_name_still_erases(erased_person):
+    out = io.StringIO()
+    call_command("purge_personal_data", "--intern", erased_person.code, "--apply", stdout=out)
+    assert f"anonymised {erased_person.code}" in out.getvalue()
+    assert_erased(secrets())

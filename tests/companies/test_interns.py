@@ -1,5 +1,7 @@
 """The company's intern cards: only what it needs, every view logged, answers to proposals."""
 
+import datetime
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -27,9 +29,9 @@ def proposed(placement_setting, client):  # noqa: F811
             workplace_notes="Istruzioni scritte passo per passo.",
         ),
     )
-    placement.intern.preferred_name = "Ami"
-    placement.intern.staff_notes = "Nota riservata allo staff."
-    placement.intern.save()
+    placement.participant.preferred_name = "Ami"
+    placement.participant.date_of_birth = datetime.date(1987, 11, 23)
+    placement.participant.save()
     client.force_login(placement_setting["member"])
     client.placement = placement
     client.company = placement_setting["company"]
@@ -42,10 +44,10 @@ def test_the_card_shows_what_the_company_needs_and_logs_the_view(proposed):
     page = response.text
     assert "Ami" in page and "Istruzioni scritte passo per passo." in page
     assert "Paolo Verdi" in page
-    # Nothing else about the person: no family name, no staff notes, no code.
-    intern = proposed.placement.intern
+    # Nothing else about the person: no family name, no date of birth, no code.
+    intern = proposed.placement.participant
     assert intern.family_name not in page
-    assert "Nota riservata allo staff." not in page
+    assert "1987" not in page and "23/11" not in page
     assert intern.code not in page
     assert {"private", "no-store"} <= {v.strip() for v in response["Cache-Control"].split(",")}
     view = InternCardView.objects.get()

@@ -30,8 +30,8 @@ def test_the_intern_card_labels(client, language):
     assert_sentence_case(client.get(url).text)
 
 
-@pytest.mark.parametrize("view", ["placements_admin:inspect", "interns_admin:inspect"])
+@pytest.mark.parametrize("view", ["placements_admin:inspect", "participants_admin:inspect"])
 def test_the_back_office_record_labels(staff_client, view):
-    placement = PlacementFactory(intern__phone="+39 333 0000000")
-    pk = placement.pk if view.startswith("placements") else placement.intern.pk
+    placement = PlacementFactory(participant__phone="+39 333 0000000")
+    pk = placement.pk if view.startswith("placements") else placement.participant.pk
     assert_sentence_case(staff_client.get(reverse(view, args=[pk])).text)

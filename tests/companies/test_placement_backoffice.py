@@ -14,13 +14,13 @@ from tests.companies.test_placements import new_placement
 from tests.companies.test_placements import setting as placement_setting  # noqa: F401
 from tests.factories.companies import (
     CompanyFactory,
-    InternFactory,
     MembershipFactory,
     OperatingSiteFactory,
     PlacementFactory,
     PositionFactory,
     TerritoryFactory,
 )
+from tests.factories.participants import ParticipantFactory
 from tests.factories.users import admin_user, moderator_of, staff_in_group
 from tests.forms import assert_form_error
 
@@ -35,14 +35,14 @@ def admin_url(name, *args):
 @pytest.fixture
 def world(placement_setting, no_staff_mfa, client):  # noqa: F811
     tutor = staff_in_group("Tutors", preferred_language="en")
-    intern = InternFactory(territory=placement_setting["territory"], preferred_name="Ami")
+    intern = ParticipantFactory(territory=placement_setting["territory"], preferred_name="Ami")
     client.force_login(placement_setting["staff"])
     return {**placement_setting, "tutor": tutor, "intern": intern, "client": client}
 
 
 def proposal(world, **overrides):
     data = {
-        "intern": world["intern"].pk,
+        "participant": world["intern"].pk,
         "site": world["site"].pk,
         "position": "",
         "starts_on": "2027-03-01",
@@ -149,8 +149,8 @@ class TestProposing:
 
     def test_only_the_companys_sites_and_the_users_interns_can_be_chosen(self, world):
         foreign_site = OperatingSiteFactory()
-        foreign_intern = InternFactory()
-        for overrides in ({"site": foreign_site.pk}, {"intern": foreign_intern.pk}):
+        foreign_intern = ParticipantFactory()
+        for overrides in ({"site": foreign_site.pk}, {"participant": foreign_intern.pk}):
             response = world["client"].post(
                 propose_url(world["company"]), proposal(world, **overrides)
             )
@@ -159,7 +159,7 @@ class TestProposing:
 
     def test_beyond_capacity_is_refused_with_the_numbers(self, world):
         for _ in range(2):  # 8 employees: two interns at once
-            PlacementFactory(company=world["company"], intern__territory=world["territory"])
+            PlacementFactory(company=world["company"], participant__territory=world["territory"])
         response = world["client"].post(propose_url(world["company"]), proposal(world))
         assert response.status_code == 200
         assert "already has 2 of its 2 places taken" in response.text
@@ -167,7 +167,7 @@ class TestProposing:
 
     def test_the_override_is_offered_only_with_its_permission_and_is_logged(self, world):
         for _ in range(2):
-            PlacementFactory(company=world["company"], intern__territory=world["territory"])
+            PlacementFactory(company=world["company"], participant__territory=world["territory"])
         assert "override_capacity" not in world["client"].get(propose_url(world["company"])).text
         admin_user(world["staff"], "companies.override_capacity")
         response = world["client"].post(
@@ -189,7 +189,8 @@ class TestProposing:
 @pytest.fixture
 def accepted(world):
     placement = placements.propose(
-        world["staff"], new_placement(world, intern=world["intern"], project_tutor=world["tutor"])
+        world["staff"],
+        new_placement(world, participant=world["intern"], project_tutor=world["tutor"]),
     )
     placements.company_decision(world["member"], world["company"], placement, True)
     return placement
@@ -267,7 +268,7 @@ class TestLifecycle:
         with django_capture_on_commit_callbacks(execute=True):
             placement = placements.propose(
                 world["staff"],
-                new_placement(world, intern=world["intern"], project_tutor=world["tutor"]),
+                new_placement(world, participant=world["intern"], project_tutor=world["tutor"]),
             )
         mailoutbox.clear()
         with django_capture_on_commit_callbacks(execute=True):
@@ -310,7 +311,7 @@ class TestLifecycle:
         with django_capture_on_commit_callbacks(execute=True):
             placements.propose(
                 world["staff"],
-                new_placement(world, intern=world["intern"], project_tutor=world["tutor"]),
+                new_placement(world, participant=world["intern"], project_tutor=world["tutor"]),
             )
         [to_tutor] = [m for m in mailoutbox if m.to[0] == world["tutor"].email]
         assert world["intern"].code in to_tutor.body
@@ -328,7 +329,7 @@ class TestCorrectionsAndOutcome:
         accepted.company_tutor_email = "nuovo@impresa.example"
         placements.update_details(world["tutor"], accepted)
         data = proposal(world, workplace_notes="Mia correzione.", loaded_version=loaded)
-        del data["intern"]
+        del data["participant"]
         response = world["client"].post(edit_url, data)
         assert response.status_code == 302
         accepted.refresh_from_db()
@@ -338,7 +339,7 @@ class TestCorrectionsAndOutcome:
 
     def test_details_are_corrected_and_logged(self, world, accepted):
         data = proposal(world, workplace_notes="Postazione tranquilla.")
-        del data["intern"]
+        del data["participant"]
         response = world["client"].post(admin_url("placements_admin:edit", accepted.pk), data)
         assert response.status_code == 302
         accepted.refresh_from_db()
@@ -349,7 +350,7 @@ class TestCorrectionsAndOutcome:
     def test_once_started_the_dates_move_only_by_an_extension(self, world, accepted):
         placements.staff_move(world["staff"], accepted, "start")
         data = proposal(world, starts_on="2027-02-01", ends_on="2027-12-01")
-        del data["intern"]
+        del data["participant"]
         response = world["client"].post(admin_url("placements_admin:edit", accepted.pk), data)
         assert response.status_code == 200
         assert "only by an extension" in response.text
@@ -371,7 +372,7 @@ class TestCorrectionsAndOutcome:
         assert accepted.hired_after is True
         edit = world["client"].get(admin_url("placements_admin:edit", accepted.pk))
         data = proposal(world, workplace_notes="Troppo tardi.")
-        del data["intern"]
+        del data["participant"]
         world["client"].post(admin_url("placements_admin:edit", accepted.pk), data)
         accepted.refresh_from_db()
         assert accepted.workplace_notes != "Troppo tardi."
@@ -409,12 +410,12 @@ class TestScoping:
 
     def test_the_listing_shows_codes_not_names(self, world, accepted):
         listing = world["client"].get(admin_url("placements_admin:index"))
-        assert accepted.intern.code in listing.text
-        assert accepted.intern.family_name not in listing.text
+        assert accepted.participant.code in listing.text
+        assert accepted.participant.family_name not in listing.text
         search = world["client"].get(
-            admin_url("placements_admin:index"), {"q": accepted.intern.family_name}
+            admin_url("placements_admin:index"), {"q": accepted.participant.family_name}
         )
-        assert accepted.intern.code not in search.text
+        assert accepted.participant.code not in search.text
 
     def test_the_listing_shows_start_and_end_as_dates(self, world, accepted):
         """Not "just now" for a day still to come, and headings in sentence case."""
@@ -425,11 +426,13 @@ class TestScoping:
         assert ">Start<" in listing.replace("\n", "").replace(" ", "")
 
     def test_tutors_follow_only_their_placements(self, client, world, accepted):
-        other = PlacementFactory(intern__territory=world["territory"], company=world["company"])
+        other = PlacementFactory(
+            participant__territory=world["territory"], company=world["company"]
+        )
         client.force_login(world["tutor"])
         listing = client.get(admin_url("placements_admin:index"))
-        assert accepted.intern.code in listing.text
-        assert other.intern.code not in listing.text
+        assert accepted.participant.code in listing.text
+        assert other.participant.code not in listing.text
         client.post(admin_url("placements_admin:move", accepted.pk), {"action": "start"})
         accepted.refresh_from_db()
         assert accepted.status == PlacementStatus.ACTIVE
@@ -455,7 +458,7 @@ def test_the_placements_listing_queries_do_not_grow(
     world, size, django_assert_max_num_queries, django_assert_num_queries
 ):
     for _ in range(size):
-        PlacementFactory(company=world["company"], intern__territory=world["territory"])
+        PlacementFactory(company=world["company"], participant__territory=world["territory"])
     with django_assert_num_queries(LISTING_QUERIES):
         response = world["client"].get(admin_url("placements_admin:index"))
     assert response.status_code == 200

@@ -6,13 +6,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from companies.models import CompanyLogEntry, PlacementStatus
-from companies.privacy import erasable
 from companies.services import placements
 from lifecycle import IllegalTransition
 from mail.outbox import OutgoingEmail
+from participants.privacy import erasable
 from tests.companies.test_placements import new_placement
 from tests.companies.test_placements import setting as placement_setting  # noqa: F401
-from tests.factories.companies import InternFactory, TerritoryFactory
+from tests.factories.companies import TerritoryFactory
+from tests.factories.participants import ParticipantFactory
 from tests.factories.users import moderator_of, staff_in_group
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +33,7 @@ def world(placement_setting, no_staff_mfa, client):  # noqa: F811
     return {
         **placement_setting,
         "tutor": staff_in_group("Tutors", preferred_language="en"),
-        "intern": InternFactory(territory=placement_setting["territory"]),
+        "intern": ParticipantFactory(territory=placement_setting["territory"]),
         "client": client,
     }
 
@@ -40,7 +41,8 @@ def world(placement_setting, no_staff_mfa, client):  # noqa: F811
 @pytest.fixture
 def proposed(world):
     return placements.propose(
-        world["staff"], new_placement(world, intern=world["intern"], project_tutor=world["tutor"])
+        world["staff"],
+        new_placement(world, participant=world["intern"], project_tutor=world["tutor"]),
     )
 
 
@@ -146,7 +148,8 @@ class TestView:
 
     def test_a_tutor_withdraws_only_what_they_follow(self, client, world, proposed):
         other = placements.propose(
-            world["staff"], new_placement(world, intern=InternFactory(territory=world["territory"]))
+            world["staff"],
+            new_placement(world, participant=ParticipantFactory(territory=world["territory"])),
         )
         client.force_login(world["tutor"])
         url = admin_url("placements_admin:withdraw", other.pk)

@@ -1,4 +1,5 @@
-"""Placements, domain core: what is stored about interns, the lifecycle, the capacity rule."""
+"""Placements, domain core: what is stored about the people in them, the lifecycle, the
+capacity rule."""
 
 import datetime
 import re
@@ -11,12 +12,12 @@ from django.core.exceptions import ValidationError
 from companies.models import (
     CompanyLogEntry,
     CompanyStatus,
-    Intern,
     Placement,
     PlacementStatus,
 )
 from companies.services import placements
 from lifecycle import IllegalTransition
+from participants.models import Participant
 from tests.factories.companies import (
     CompanyFactory,
     MembershipFactory,
@@ -53,9 +54,9 @@ def test_no_model_stores_sensitive_categories():
 
 
 def test_the_intern_card_exposes_only_the_preferred_name():
-    intern = Intern(given_name="Amina", family_name="Diallo", preferred_name="Ami")
+    intern = Participant(given_name="Amina", family_name="Diallo", preferred_name="Ami")
     assert intern.display_name == "Ami"
-    assert Intern(given_name="Amina", family_name="Diallo").display_name == "Amina"
+    assert Participant(given_name="Amina", family_name="Diallo").display_name == "Amina"
 
 
 @pytest.fixture
@@ -75,11 +76,11 @@ def setting():
 
 
 def new_placement(setting, **overrides):
-    intern = Intern.objects.create(
+    intern = Participant.objects.create(
         given_name="Amina", family_name="Diallo", territory=setting["territory"]
     )
     data = {
-        "intern": intern,
+        "participant": intern,
         "company": setting["company"],
         "site": setting["site"],
         "starts_on": datetime.date(2027, 2, 1),
@@ -98,7 +99,7 @@ class TestProposal:
     def test_proposal_is_recorded_and_logged(self, setting):
         placement = placements.propose(setting["staff"], new_placement(setting))
         assert placement.status == PlacementStatus.PROPOSED
-        assert placement.intern.code.startswith("TIR-")
+        assert placement.participant.code.startswith("PAR-")
         assert CompanyLogEntry.objects.filter(action="approdo.company.placement").count() == 1
 
     @pytest.mark.parametrize(

@@ -9,9 +9,11 @@ import time_machine
 from django.core.management import call_command
 from django.utils import timezone
 
-from companies.models import Intern, InternCardView, Placement, PlacementEvent, PlacementStatus
-from companies.privacy import cutoff, due_for_anonymisation, forget_emails
+from companies.models import InternCardView, Placement, PlacementEvent, PlacementStatus
+from companies.privacy import cutoff, forget_emails
 from mail.retention import sent_emails_due
+from participants.models import Participant
+from participants.privacy import due_for_anonymisation
 from tests.erasure import assert_erased, find
 from tests.factories.companies import CompanyFactory, OperatingSiteFactory, TerritoryFactory
 
@@ -21,7 +23,7 @@ pytestmark = pytest.mark.django_db
 def placement(intern, ends_on, status):
     company = CompanyFactory(territory=intern.territory)
     return Placement.objects.create(
-        intern=intern,
+        participant=intern,
         company=company,
         site=OperatingSiteFactory(company=company),
         starts_on=ends_on - datetime.timedelta(days=180),
@@ -46,7 +48,6 @@ def person(name):
         "preferred_name": f"{name}ella",
         "phone": f"+39 347 {sum(map(ord, name)):07d}",
         "email": f"{family.lower()}@example.org",
-        "staff_notes": f"Nota su {name} {family}",
     }
 
 
@@ -68,7 +69,7 @@ def interns():
 
     def make(name):
         # Every personal field filled, with values the erasure search cannot confuse.
-        return Intern.objects.create(**person(name), territory=territory)
+        return Participant.objects.create(**person(name), territory=territory)
 
     old, recent, ongoing = make("Anna"), make("Bruno"), make("Carla")
     ended = placement(old, datetime.date(2024, 3, 31), PlacementStatus.COMPLETED)
@@ -94,8 +95,8 @@ def test_dry_run_then_real_run_then_nothing_left(interns):
 
     output = purge("--months", "24", "--apply")
     assert f"anonymised {interns['old'].code}" in output
-    old = Intern.objects.get(pk=interns["old"].pk)
-    assert (old.given_name, old.family_name, old.phone, old.staff_notes) == ("—", old.code, "", "")
+    old = Participant.objects.get(pk=interns["old"].pk)
+    assert (old.given_name, old.family_name, old.phone, old.email) == ("—", old.code, "", "")
     assert old.anonymised_at is not None
     kept = old.placements.get()
     # The facts the reports count stay; the free text about the person goes.
@@ -105,13 +106,13 @@ def test_dry_run_then_real_run_then_nothing_left(interns):
     assert (kept.workplace_notes, kept.company_tutor_email) == ("", "")
     assert list(kept.events.values_list("action", "message")) == [("suspend", "")]
     assert not kept.card_views.exists()
-    assert Intern.objects.get(pk=interns["recent"].pk).given_name == "Bruno"
-    assert Intern.objects.get(pk=interns["ongoing"].pk).given_name == "Carla"
+    assert Participant.objects.get(pk=interns["recent"].pk).given_name == "Bruno"
+    assert Participant.objects.get(pk=interns["ongoing"].pk).given_name == "Carla"
 
     assert_erased(erased_values("Anna"))
     assert find(erased_values("Bruno"))  # the others are still there
 
-    assert "0 intern(s) anonymised" in purge("--months", "24", "--apply")
+    assert "0 participant(s) anonymised" in purge("--months", "24", "--apply")
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 29, 12, tzinfo=datetime.UTC))
@@ -124,12 +125,12 @@ def test_a_shorter_retention_reaches_more_interns(interns):
 def test_an_erasure_request_anonymises_one_intern_now(interns):
     code = interns["recent"].code
     assert "would anonymise" in purge("--intern", code)
-    assert Intern.objects.get(code=code).given_name == "Bruno"
+    assert Participant.objects.get(code=code).given_name == "Bruno"
     purge("--intern", code, "--apply")
-    assert Intern.objects.get(code=code).anonymised_at is not None
+    assert Participant.objects.get(code=code).anonymised_at is not None
     assert_erased(erased_values("Bruno"))
     assert f"{code} was already anonymised" in purge("--intern", code, "--apply")
-    assert Intern.objects.get(pk=interns["old"].pk).anonymised_at is None  # only the one asked
+    assert Participant.objects.get(pk=interns["old"].pk).anonymised_at is None  # only the one asked
 
 
 def test_an_erasure_request_waits_for_the_placement_to_end(interns):
@@ -137,9 +138,9 @@ def test_an_erasure_request_waits_for_the_placement_to_end(interns):
 
     with pytest.raises(CommandError, match="has not ended"):
         purge("--intern", interns["ongoing"].code, "--apply")
-    with pytest.raises(CommandError, match="No intern"):
+    with pytest.raises(CommandError, match="No participant"):
         purge("--intern", "TIR-NOBODY", "--apply")
-    assert Intern.objects.get(pk=interns["ongoing"].pk).given_name == "Carla"
+    assert Participant.objects.get(pk=interns["ongoing"].pk).given_name == "Carla"
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 29, 12, tzinfo=datetime.UTC))
@@ -201,9 +202,9 @@ def test_who_is_due_at_the_edges_of_the_period():
     territory = TerritoryFactory()
 
     def make(name, recorded_on):
-        intern = Intern.objects.create(**person(name), territory=territory)
+        intern = Participant.objects.create(**person(name), territory=territory)
         recorded = datetime.datetime.combine(recorded_on, datetime.time(12), datetime.UTC)
-        Intern.objects.filter(pk=intern.pk).update(created_at=recorded)
+        Participant.objects.filter(pk=intern.pk).update(created_at=recorded)
         return intern
 
     long_ago = datetime.date(2023, 1, 10)

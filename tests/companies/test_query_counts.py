@@ -9,8 +9,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from companies.models import Intern, MembershipRole, Placement, PlacementStatus
+from companies.models import MembershipRole, Placement, PlacementStatus
 from companies.services.status import move_company
+from participants.models import Participant
 from tests.factories.companies import (
     CompanyDeclarationFactory,
     CompanyFactory,
@@ -54,16 +55,16 @@ def grow(company, size):
 
 def add_placements(company, site, count):
     """``count`` placements (half of them proposed, so the to-do list has work too)."""
-    interns = Intern.objects.bulk_create(
+    interns = Participant.objects.bulk_create(
         [
-            Intern(given_name=f"Nome{n}", family_name="Prova", territory=company.territory)
+            Participant(given_name=f"Nome{n}", family_name="Prova", territory=company.territory)
             for n in range(count)
         ]
     )
     Placement.objects.bulk_create(
         [
             Placement(
-                intern=intern,
+                participant=intern,
                 company=company,
                 site=site,
                 starts_on=datetime.date(2027, 2, 1),

@@ -14,7 +14,7 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from wagtail import hooks
 
-from companies.models import CompanyStatus, Intern, Placement, PlacementEvent
+from companies.models import CompanyStatus, Placement, PlacementEvent
 from companies.project_report import (
     HIDDEN,
     WITHHELD,
@@ -24,13 +24,14 @@ from companies.project_report import (
     project_report,
     step_counts,
 )
+from participants.models import Participant
 from tests.factories.companies import (
     CompanyFactory,
-    InternFactory,
     OperatingSiteFactory,
     PlacementFactory,
     TerritoryFactory,
 )
+from tests.factories.participants import ParticipantFactory
 from tests.factories.users import StaffUserFactory, UserFactory, admin_user, moderator_of
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_staff_mfa")]
@@ -83,7 +84,7 @@ def step(placement, action, when):
 
 def placement(company, site, steps, hired_after=None):
     placed = PlacementFactory(
-        intern=InternFactory(territory=company.territory),
+        participant=ParticipantFactory(territory=company.territory),
         company=company,
         site=site,
         hired_after=hired_after,
@@ -146,7 +147,7 @@ def project():
             steps += [("terminate", rome(2025, 10, 15))]
         placed = placement(*valdelsa_hosts[n % 6], steps, hired_after=True if n < 5 else None)
         if n in (0, 6, 12):
-            Intern.objects.filter(pk=placed.intern_id).update(
+            Participant.objects.filter(pk=placed.participant_id).update(
                 given_name="", family_name="", email="", anonymised_at=timezone.now()
             )
     merse_hosts = hosts(merse, 7)
@@ -212,7 +213,7 @@ class TestPlacementCounts:
         utc = datetime.UTC
         territory = TerritoryFactory()
         first, second, third = (
-            PlacementFactory(intern__territory=territory, hired_after=hired)
+            PlacementFactory(participant__territory=territory, hired_after=hired)
             for hired in (True, False, None)
         )
         for placement, action, moment in [
@@ -246,7 +247,7 @@ class TestPlacementCounts:
             companies, placements = project_report([merse, valdelsa], 2025, today)
         shown = {tuple(row.labels): row.cells for row in placements.rows}
         # Anonymised interns' placements are in the counts below like the others.
-        assert Intern.objects.filter(anonymised_at__isnull=False, given_name="").count() == 3
+        assert Participant.objects.filter(anonymised_at__isnull=False, given_name="").count() == 3
         assert len(shown) == 24
         assert shown[("January 2025", "Valdelsa")] == month_row(active=6)
         assert shown[("March 2025", "Valdelsa")] == month_row(proposed=17, active=6)
@@ -455,16 +456,20 @@ def grow(size):
     started and completed in 2025."""
     territories = TerritoryFactory.create_batch(size // 15 + 1)
     sites = [OperatingSiteFactory(company__territory=territory) for territory in territories]
-    interns = Intern.objects.bulk_create(
+    interns = Participant.objects.bulk_create(
         [
-            Intern(given_name="N", family_name="P", territory=territories[n % len(territories)])
+            Participant(
+                given_name="N", family_name="P", territory=territories[n % len(territories)]
+            )
             for n in range(size)
         ]
     )
     placements = Placement.objects.bulk_create(
         [
             PlacementFactory.build(
-                intern=intern, company=sites[n % len(sites)].company, site=sites[n % len(sites)]
+                participant=intern,
+                company=sites[n % len(sites)].company,
+                site=sites[n % len(sites)],
             )
             for n, intern in enumerate(interns)
         ]

@@ -56,7 +56,7 @@ def test_propose_accept_read_the_card_and_the_access_log(
     page.locator("#w-editor-form").get_by_role("button", name=re.compile("^Create")).click()
     expect(page.locator("#placement-status")).to_have_text("Proposed")
     assert_screen_clean(page, axe_source)
-    placement = Placement.objects.get(intern__code="TIR-DEMO01")
+    placement = Placement.objects.get(participant__code="TIR-DEMO01")
 
     # The company finds the proposal on its dashboard, opens the card and accepts.
     company_context = browser.new_context(**browser_context_args)
@@ -85,14 +85,14 @@ def test_propose_accept_read_the_card_and_the_access_log(
     page.get_by_role("button", name="Accept version 1").click()
     expect(page.get_by_text("Document accepted.")).to_be_visible()
 
-    # Now the moderator starts it and reads, on the intern's record, who opened the card.
+    # Now the moderator starts it and reads, on the person's page, who opened the card.
     page.goto(demo + reverse("placements_admin:inspect", args=[placement.pk]))
     expect(page.locator("#placement-missing-documents")).to_have_count(0)
     page.get_by_role("button", name="Start the placement").click()
     expect(page.locator("#placement-status")).to_have_text("Active")
     assert_screen_clean(page, axe_source)
-    page.get_by_role("link", name=re.compile("Samira Benali")).click()
-    log = page.locator("#intern-record table")
+    page.get_by_role("link", name=placement.participant.code).click()
+    log = page.locator("#card-views")
     expect(log.get_by_text(owner.email).first).to_be_visible()
     expect(log.get_by_text("Forno Valdelsa s.r.l.").first).to_be_visible()
     assert axe_violations(page, axe_source) == []

@@ -71,7 +71,9 @@ def company_page(demo_site, no_staff_mfa, page):
     proposed = Placement.objects.get(pk=running.pk)
     proposed.pk = None
     proposed.status = PlacementStatus.PROPOSED
-    proposed.intern = type(running.intern).objects.exclude(placements__isnull=False).first()
+    proposed.participant = (
+        type(running.participant).objects.exclude(placements__isnull=False).first()
+    )
     proposed.save()
     sign_in(page, demo_site, "it", owner.email)
     page.wait_for_url(lambda url: "/login/" not in url)

@@ -15,7 +15,6 @@ from companies.models import (
     DeclarationItem,
     DocumentKind,
     DocumentStatus,
-    Intern,
     Invitation,
     JoinRequest,
     Membership,
@@ -99,29 +98,20 @@ class PositionFactory(factory.django.DjangoModelFactory):
     ends_on = datetime.date(2027, 7, 10)
 
 
-class InternFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Intern
-
-    given_name = factory.Faker("first_name", locale="it_IT")
-    family_name = factory.Faker("last_name", locale="it_IT")
-    territory = factory.SubFactory(TerritoryFactory)
-
-
 class PlacementFactory(factory.django.DjangoModelFactory):
     """A placement stored directly in ``status`` (services are tested on their own).
 
-    The company is approved and in the intern's territory, the site is the company's.
+    The company is approved and in the participant's territory, the site is the company's.
     """
 
     class Meta:
         model = Placement
 
-    intern = factory.SubFactory(InternFactory)
+    participant = factory.SubFactory("tests.factories.participants.ParticipantFactory")
     company = factory.SubFactory(
         CompanyFactory,
         status=CompanyStatus.APPROVED,
-        territory=factory.SelfAttribute("..intern.territory"),
+        territory=factory.SelfAttribute("..participant.territory"),
     )
     site = factory.SubFactory(OperatingSiteFactory, company=factory.SelfAttribute("..company"))
     starts_on = datetime.date(2027, 2, 1)

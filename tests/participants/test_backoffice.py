@@ -10,7 +10,7 @@ from wagtail.users.models import UserProfile
 
 from participants.models import Participant, ParticipantView, Path, Stage
 from projects.models import EligibilityQuestion
-from tests.factories.companies import InternFactory, PlacementFactory, TerritoryFactory
+from tests.factories.companies import PlacementFactory, TerritoryFactory
 from tests.factories.participants import (
     ActivityFactory,
     EnrolmentFactory,
@@ -87,9 +87,7 @@ def test_tutors_see_only_the_people_they_follow(client, world):
     client.force_login(follower)
     person = world["path"].participant
     assert client.get(url("participants_admin:inspect", person.pk)).status_code == 404
-    intern = InternFactory(territory=world["territory"])
-    PlacementFactory(intern=intern, project_tutor=follower)
-    Participant.objects.filter(pk=person.pk).update(intern=intern)
+    PlacementFactory(participant=person, project_tutor=follower)
     assert client.get(url("participants_admin:inspect", person.pk)).status_code == 200
     assert person.code in client.get(url("participants_admin:index")).text
 

@@ -38,7 +38,7 @@ def built():
         PlacementFactory(
             company=company,
             site=site,
-            intern__territory=company.territory,
+            participant__territory=company.territory,
             status=status,
             starts_on=starts,
             ends_on=starts + datetime.timedelta(days=183),
@@ -77,8 +77,7 @@ def test_internships_with_confirmed_and_countersigned_months(built):
     assert months.filter(countersigned_at__isnull=False).exists()
     assert months.filter(countersigned_at__isnull=True).exists()  # one waits for the tutor
     stages = {
-        month.placement.status: month.placement.intern.participant.paths.get().stage
-        for month in months
+        month.placement.status: month.placement.participant.paths.get().stage for month in months
     }
     assert stages == {
         PlacementStatus.ACTIVE: Stage.ACTIVE,

@@ -17,7 +17,7 @@ from participants.models import InternshipAdjustment, InternshipMonth
 from participants.services import internship
 from participants.services.errors import NotPermitted
 from tests.factories.companies import CompanyFactory, MembershipFactory, PlacementFactory
-from tests.factories.participants import ParticipantFactory, moderator_for
+from tests.factories.participants import moderator_for
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +35,7 @@ def months_ago(count):
 
 
 def running_placement(company=None, **kwargs):
-    """An active placement that began three months ago, its person linked to the intern."""
+    """An active placement that began three months ago."""
     options = {"company": company} if company else {}
     placement = PlacementFactory(
         status=PlacementStatus.ACTIVE,
@@ -44,7 +44,6 @@ def running_placement(company=None, **kwargs):
         **options,
         **kwargs,
     )
-    ParticipantFactory(intern=placement.intern, territory=placement.intern.territory)
     return placement
 
 
@@ -199,7 +198,7 @@ def test_a_placement_not_started_has_no_attendance_page(client, host):
 def test_corrections_after_the_countersignature_are_logged_adjustments(client, host, no_staff_mfa):
     placement, month = host["placement"], months_ago(1)
     row = internship.confirm_month(host["confirmer"], placement, month, days=10, hours=40)
-    staff = moderator_for(placement.intern.territory)
+    staff = moderator_for(placement.participant.territory)
     with pytest.raises(ValidationError):
         internship.adjust_month(staff, row, days=9, hours=36, reason="Un giorno di malattia")
     internship.countersign_month(host["tutor"], row)
@@ -213,8 +212,8 @@ def test_corrections_after_the_countersignature_are_logged_adjustments(client, h
     assert (row.days, row.hours) == (10, Decimal("40.0"))  # the signed values stay
     adjustment = row.adjustments.get()
     assert (adjustment.days_delta, adjustment.hours_delta) == (-1, Decimal("-4.0"))
-    assert internship.confirmed_hours([placement.intern_id]) == {
-        placement.intern_id: Decimal("36.0")
+    assert internship.confirmed_hours([placement.participant_id]) == {
+        placement.participant_id: Decimal("36.0")
     }
     # The company cannot confirm the month again.
     with pytest.raises(internship.AlreadyConfirmed):
@@ -225,9 +224,9 @@ def test_staff_see_the_confirmed_months_on_the_persons_page(client, host, no_sta
     placement = host["placement"]
     row = internship.confirm_month(host["confirmer"], placement, months_ago(1), days=10, hours=40)
     internship.countersign_month(host["tutor"], row)
-    staff = moderator_for(placement.intern.territory)
+    staff = moderator_for(placement.participant.territory)
     client.force_login(staff)
-    person = placement.intern.participant
+    person = placement.participant
     page = client.get(url("participants_admin:inspect", person.pk, language="en")).text
     assert 'id="internship-months"' in page and placement.company.legal_name in page
     assert url("participants_admin:adjust_month", row.pk, language="en") in page

@@ -6,8 +6,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
-from wagtail.models import ModelLogEntry
 
+from companies.models import CompanyLogEntry
 from lifecycle import IllegalTransition
 from mail.outbox import OutgoingEmail
 from participants.models import ExitOutcome, Participant, Path, Stage
@@ -57,7 +57,7 @@ def test_a_referral_opens_the_path_and_tells_the_operator(
     sent = OutgoingEmail.objects.get(kind="participants.referred")
     assert sent.to == operator.email
     assert person.code in sent.text and "Amina" not in sent.text + sent.subject
-    entry = ModelLogEntry.objects.get(action="approdo.participant.path")
+    entry = CompanyLogEntry.objects.get(action="approdo.participant.path")
     assert entry.label == person.code
     assert "Diallo" not in str(entry.data)
 
@@ -110,7 +110,7 @@ def test_illegal_moves_are_refused_and_leave_no_trace(world, stage, move):
     path.refresh_from_db()
     assert path.stage == stage
     assert not path.events.exists()
-    assert not ModelLogEntry.objects.filter(action="approdo.participant.path").exists()
+    assert not CompanyLogEntry.objects.filter(action="approdo.participant.path").exists()
 
 
 def test_a_withdrawal_needs_a_coded_reason_and_an_outcome(world):

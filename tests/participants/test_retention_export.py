@@ -9,9 +9,8 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import ModelLogEntry
 
-from companies.models import PlacementStatus
+from companies.models import CompanyLogEntry, PlacementStatus
 from participants.export import COVERED
 from participants.models import (
     Activity,
@@ -23,7 +22,7 @@ from participants.models import (
     Session,
 )
 from tests.erasure import assert_erased, find
-from tests.factories.companies import InternFactory, PlacementFactory, TerritoryFactory
+from tests.factories.companies import PlacementFactory, TerritoryFactory
 from tests.factories.participants import moderator_for, tutor
 from tests.participants.test_erasure import (  # noqa: F401  (the fixture)
     EMAIL,
@@ -39,19 +38,14 @@ pytestmark = pytest.mark.django_db
 
 
 def with_internship(person, ended_years_ago=3):
-    """Gives the person an intern record and a placement with a corrected month."""
+    """Gives the person a placement with a corrected month."""
     ended = timezone.localdate() - datetime.timedelta(days=365 * ended_years_ago)
-    intern = InternFactory(
-        given_name=GIVEN, family_name=FAMILY, email=EMAIL, phone=PHONE, territory=person.territory
-    )
     placement = PlacementFactory(
-        intern=intern,
+        participant=person,
         status=PlacementStatus.COMPLETED,
         starts_on=ended - datetime.timedelta(days=180),
         ends_on=ended,
     )
-    person.intern = intern
-    person.save()
     month = InternshipMonth.objects.create(
         placement=placement,
         month=placement.starts_on.replace(day=1),
@@ -120,7 +114,7 @@ def test_staff_export_a_persons_data_and_the_export_is_logged(client, lived_path
     assert data["internship_months"][0]["days"] == 10
     assert data["internship_adjustments"][0]["reason"].startswith(GIVEN)
     assert data["page_views"]
-    entry = ModelLogEntry.objects.get(action="approdo.participant.export")
+    entry = CompanyLogEntry.objects.get(action="approdo.participant.export")
     assert entry.user_id == staff.pk and entry.object_id == str(lived_path.pk)
 
 
@@ -133,7 +127,7 @@ def test_the_export_is_scoped_and_needs_its_permission(client, lived_path):  # n
     lived_path.save()
     client.force_login(reader)
     assert client.post(address).status_code in (302, 403)
-    assert not ModelLogEntry.objects.filter(action="approdo.participant.export").exists()
+    assert not CompanyLogEntry.objects.filter(action="approdo.participant.export").exists()
 
 
 def test_the_export_covers_every_table_about_a_person():

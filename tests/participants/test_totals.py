@@ -70,9 +70,11 @@ def world(size=1, territory=None, operator=None):
         AttendanceAdjustment.objects.create(
             attendance=first, presence="present", hours=H("3"), hours_delta=H("-1"), reason="x"
         )
-        placement = PlacementFactory(status=PlacementStatus.ACTIVE, intern__territory=territory)
-        path.participant.intern = placement.intern
-        path.participant.save()
+        placement = PlacementFactory(
+            status=PlacementStatus.ACTIVE, participant__territory=territory
+        )
+        placement.participant = path.participant
+        placement.save()
         signed = InternshipMonth.objects.create(
             placement=placement,
             month=datetime.date(2026, 10, 1),

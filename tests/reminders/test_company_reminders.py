@@ -189,7 +189,7 @@ def test_the_months_attendance_is_asked_on_the_first_working_day(running_placeme
     (email,) = emails(Kind.ATTENDANCE_MONTH)
     assert "April 2027" in email.subject
     assert f"/companies/{placement.company_id}/interns/{placement.pk}/attendance/" in email.text
-    assert placement.intern.family_name not in email.text  # the company e-mail names nobody
+    assert placement.participant.family_name not in email.text  # the company e-mail names nobody
 
 
 def test_a_confirmed_month_is_not_asked(running_placement):

@@ -11,7 +11,7 @@ from reminders import for_companies, for_staff
 from reminders.models import Kind, SentReminder
 from tests.erasure import assert_erased
 from tests.factories.companies import MembershipFactory, PlacementFactory, TerritoryFactory
-from tests.factories.participants import ParticipantFactory, PathFactory, moderator_for
+from tests.factories.participants import PathFactory, moderator_for
 from tests.reminders.helpers import at
 
 pytestmark = pytest.mark.django_db
@@ -47,7 +47,7 @@ def test_reminders_about_a_person_are_deleted_with_them():
 def test_the_months_attendance_reminders_go_with_the_intern_erased():
     placement = PlacementFactory(status=PlacementStatus.ACTIVE)
     MembershipFactory(company=placement.company)
-    person = ParticipantFactory(intern=placement.intern, territory=placement.intern.territory)
+    person = placement.participant
     with at(datetime.datetime(2027, 3, 1, 9, tzinfo=datetime.UTC)):
         assert for_companies.attendance_month(for_companies.timezone.now()) == 1
     assert SentReminder.objects.get(kind=Kind.ATTENDANCE_MONTH).participant == person

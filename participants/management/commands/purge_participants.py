@@ -1,17 +1,24 @@
-"""Retention of participants' personal data: anonymises people whose paths closed long
-enough ago, or one person now on an erasure request. Dry run unless --apply."""
+"""Retention of participants' personal data: anonymises people whose paths closed and
+placements ended long enough ago, or one person now on an erasure request. Dry run unless
+--apply."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from participants.models import Participant
-from participants.privacy import StillOnPath, anonymise, due_for_anonymisation, erasable
+from participants.privacy import (
+    StillOnPath,
+    StillPlaced,
+    anonymise,
+    due_for_anonymisation,
+    erasable,
+)
 
 
 class Command(BaseCommand):
     help = (
-        "Anonymise participants whose paths all closed more than N months ago (default "
-        "APPRODO_PERSONAL_DATA_MONTHS). With --participant CODE, anonymise that person now "
-        "(an erasure request). Prints what it would do; --apply does it."
+        "Anonymise participants whose paths all closed and placements ended more than N "
+        "months ago (default APPRODO_PERSONAL_DATA_MONTHS). With --participant CODE, "
+        "anonymise that person now (an erasure request). Prints what it would do; --apply does it."
     )
 
     def add_arguments(self, parser):
@@ -33,9 +40,18 @@ class Command(BaseCommand):
                     raise CommandError(
                         f"{code} has a path still open: withdraw or complete it first."
                     ) from open_path
+                except StillPlaced as placed:
+                    raise CommandError(
+                        f"{code} has a placement that has not ended: end it (complete or end "
+                        "early), or withdraw it if it has not started, before anonymising, so "
+                        "the company is not left without contacts."
+                    ) from placed
         else:
             people = list(due_for_anonymisation(months))
         for person in people:
+            if person.anonymised_at is not None:
+                self.stdout.write(f"{person.code} was already anonymised")
+                continue
             if apply:
                 anonymise(person)
             self.stdout.write(f"{verb} {person.code}")
