@@ -80,8 +80,12 @@ nginx: ## Install Debian's nginx-light for the X-Accel-Redirect download test (w
 		echo "The download test needs nginx: run 'sudo apt-get install -y nginx-light'"; exit 1; \
 	fi
 
-test: install browsers scanner nginx ## Run the whole test suite, browser tests included (fresh test database)
-	$(PY) -m pytest --create-db $(PYTEST_ARGS)
+# One pytest worker per core (pytest-xdist), each with its own test database; a test module
+# stays on one worker, so its module-scoped servers (browser, stack) start once.
+TEST_WORKERS ?= auto
+
+test: install browsers scanner nginx ## Run the whole test suite, browser tests included (fresh test databases)
+	$(PY) -m pytest --create-db -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 test-fast: install ## Re-run the suite on the kept test database, without browser and slow tests
 	$(PY) -m pytest --reuse-db -m "not browser and not slow" $(PYTEST_ARGS)
