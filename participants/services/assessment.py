@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from participants.models import IndividualPlan, PlannedActivity
+from participants.models import ActivityKind, IndividualPlan, PlannedActivity
 from participants.services.path import move
 
 
@@ -20,6 +20,10 @@ def record_assessment(user, path, *, assessed_on, members, goals, planned):
         raise ValidationError(_("Plan only activities of the person's project."))
     if any(hours is None or hours < 0 for _activity, hours in planned):
         raise ValidationError(_("Planned hours cannot be negative."))
+    # The months a host company confirms count towards the path's internship activity: with
+    # two of them in one plan the same hours would be counted twice.
+    if sum(activity.kind == ActivityKind.INTERNSHIP for activity, _hours in planned) > 1:
+        raise ValidationError(_("A plan has at most one internship activity."))
     locked = move(user, path, "assess")
     plan = IndividualPlan.objects.create(
         path=locked,

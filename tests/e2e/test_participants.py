@@ -1,17 +1,21 @@
 """A person's path in a real browser: referral, contact, assessment with the plan,
-eligibility, enrolment, a session's register, exit; axe-core on every screen."""
+eligibility, enrolment, a session's register, the internship's months confirmed by the host
+company and countersigned by its tutor, exit; axe-core on every screen."""
 
+import datetime
 import re
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
-from participants.models import Attendance, Path, Stage
+from companies.models import MembershipRole, PlacementStatus
+from participants.models import Attendance, Enrolment, InternshipMonth, Path, Stage
 from projects.models import EligibilityQuestion
 from tests.e2e.test_moderation import assert_screen_clean, sign_in
-from tests.factories.companies import TerritoryFactory
+from tests.factories.companies import MembershipFactory, PlacementFactory, TerritoryFactory
 from tests.factories.participants import (
     ActivityFactory,
     ProjectFactory,
@@ -28,7 +32,9 @@ def admin(name, *args):
         return reverse(name, args=args)
 
 
-def test_from_referral_to_exit(page, live_server, no_staff_mfa, axe_source):
+def test_from_referral_to_exit(
+    page, live_server, no_staff_mfa, axe_source, browser, browser_context_args
+):
     base = live_server.url
     territory = TerritoryFactory(name="Apuane")
     staff = moderator_for(territory)
@@ -78,6 +84,13 @@ def test_from_referral_to_exit(page, live_server, no_staff_mfa, axe_source):
     expect(page.locator(f"input[name='presence-{path.pk}'][value='present']")).to_be_checked()
     assert Attendance.objects.get(path=path).hours == session.hours
 
+    host_confirms_and_tutor_countersigns(
+        base, path, project, browser, browser_context_args, axe_source
+    )
+    page.goto(base + admin("participants_admin:inspect", path.participant_id))
+    expect(page.locator("#internship-months")).to_contain_text("72")
+    assert_screen_clean(page, axe_source)
+
     page.goto(base + admin("participants_admin:exit", path.pk, "complete"))
     page.get_by_label("Outcome at exit").select_option("employed")
     page.get_by_label("Contract type (if employed)").select_option("fixed_term")
@@ -87,6 +100,51 @@ def test_from_referral_to_exit(page, live_server, no_staff_mfa, axe_source):
     assert_screen_clean(page, axe_source)
     path.refresh_from_db()
     assert path.stage == Stage.COMPLETED and path.follow_up_due is not None
+
+
+def first_of_last_month():
+    return (datetime.date.today().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
+
+
+def host_confirms_and_tutor_countersigns(base, path, project, browser, context_args, axe_source):
+    """The internship step: a running placement at an approved company; its administrator
+    confirms last month's days and hours in Italian, its tutor countersigns (in Arabic)."""
+    internship = ActivityFactory(project=project, name="Tirocinio", kind="internship")
+    Enrolment.objects.create(path=path, activity=internship)
+    month = first_of_last_month()
+    placement = PlacementFactory(
+        participant=path.participant,
+        status=PlacementStatus.ACTIVE,
+        starts_on=month - datetime.timedelta(days=40),
+        ends_on=month + datetime.timedelta(days=150),
+    )
+    confirmer = MembershipFactory(company=placement.company, role=MembershipRole.ADMIN).user
+    tutor = MembershipFactory(company=placement.company).user
+    with translation.override("it"):
+        url = reverse("companies:internship_attendance", args=[placement.company_id, placement.pk])
+    row = f"#month-{month:%Y-%m}"
+
+    host = browser.new_context(**context_args).new_page()
+    sign_in(host, base, "it", confirmer.email)
+    host.goto(base + url)
+    host.locator(f"{row} input[name$='-days']").fill("18")
+    host.locator(f"{row} input[name$='-hours']").fill("72")
+    assert_screen_clean_keeping_form(host, axe_source)
+    host.locator(f"{row} button[value='confirm']").click()
+    expect(host.locator(row)).to_contain_text("18")
+    assert_screen_clean(host, axe_source)
+    host.context.close()
+
+    countersigner = browser.new_context(**context_args).new_page()
+    sign_in(countersigner, base, "it", tutor.email)
+    countersigner.goto(base + url.replace("/it/", "/ar/", 1))
+    expect(countersigner.locator("html")).to_have_attribute("dir", "rtl")
+    countersigner.locator(f"{row} button[value='countersign']").click()
+    expect(countersigner.locator(f"{row} .badge")).to_be_visible()
+    assert_screen_clean(countersigner, axe_source)
+    countersigner.context.close()
+    confirmed = InternshipMonth.objects.get(placement=placement, month=month)
+    assert (confirmed.hours, confirmed.countersigned_by) == (Decimal("72.0"), tutor)
 
 
 def assert_screen_clean_keeping_form(page, axe_source):

@@ -64,6 +64,27 @@ def test_an_activity_of_another_project_is_refused_and_nothing_stored(contacted)
     assert not IndividualPlan.objects.exists()
 
 
+def test_a_plan_with_two_internships_is_refused_and_nothing_stored(contacted):
+    """The company's confirmed months count towards the one internship activity of a path."""
+    path, staff = contacted
+    first, second = (
+        ActivityFactory(project=path.project, name=name, kind="internship")
+        for name in ("Tirocinio A", "Tirocinio B")
+    )
+    with pytest.raises(ValidationError, match="at most one internship"):
+        record_assessment(
+            staff,
+            path,
+            assessed_on=datetime.date(2026, 11, 20),
+            members="Équipe",
+            goals="Lavoro",
+            planned=[(first, Decimal("600")), (second, Decimal("600"))],
+        )
+    path.refresh_from_db()
+    assert path.stage == Stage.CONTACTED
+    assert not IndividualPlan.objects.exists()
+
+
 def test_enrolling_enrols_in_the_planned_activities(contacted):
     from participants.models import Enrolment, Path
     from participants.services.path import enrol
