@@ -17,6 +17,8 @@ another project app is checked against ALLOWED below. From the bottom up:
 - agreements: generated agreements and signature checks, on top of companies; registers the
   project's start conditions with companies' placement service.
 - allowance: the participation allowance, computed from participants' attendance.
+- monitoring: the ESF+ monitoring records and the funder's indicator tables, on top of
+  participants; participants' erasure and export reach it through a signal and a hook.
 - operations: the schedule, heartbeats and readiness probes; watches everything (it asks
   companies' scanner whether clamd answers), and only the URLconf imports it.
 - demo: development only; may import anything, and nothing imports it.
@@ -43,6 +45,7 @@ ALLOWED = {
     "participants": HOME | {"news", "projects", "companies", "lifecycle"},
     "agreements": HOME | {"news", "projects", "companies", "lifecycle"},
     "allowance": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
+    "monitoring": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
     "operations": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
     "portal": HOME
     | {
@@ -54,6 +57,7 @@ ALLOWED = {
         "operations",
         "agreements",
         "allowance",
+        "monitoring",
     },
     "demo": HOME
     | {
@@ -65,6 +69,7 @@ ALLOWED = {
         "portal",
         "agreements",
         "allowance",
+        "monitoring",
     },
 }
 APPS = set(ALLOWED)

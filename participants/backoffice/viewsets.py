@@ -64,6 +64,10 @@ class ParticipantViewSet(ModelViewSet):
         "operator",
         "guardian_consent_on",
         "guardian_name",
+        "gender",
+        "labour_status",
+        "education_level",
+        "household",
     ]
     list_display = [
         "code",
