@@ -67,6 +67,7 @@ class MonitoringRecord(models.Model):
         default_permissions = ()
         permissions = [
             ("read_answers", _("Can read and record the ESF+ special-category answers")),
+            ("view_indicators", _("Can view the ESF+ indicator tables")),
         ]
 
     def __str__(self):

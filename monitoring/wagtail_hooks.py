@@ -11,8 +11,10 @@ from monitoring.permissions import can_read_answers
 @hooks.register("register_admin_urls")
 def register_monitoring_urls():
     from monitoring import views
+    from monitoring.report import IndicatorReportView
 
     return [
+        path("monitoring/indicators/", IndicatorReportView.as_view(), name="monitoring_indicators"),
         path("monitoring/", views.find, name="monitoring_find"),
         path("monitoring/person/<int:pk>/", views.record, name="monitoring_record"),
         path("monitoring/person/<int:pk>/withdraw/", views.withdraw, name="monitoring_withdraw"),
@@ -45,3 +47,16 @@ def register_monitoring_permissions():
     from django.contrib.auth.models import Permission
 
     return Permission.objects.filter(content_type__app_label="monitoring")
+
+
+@hooks.register("register_reports_menu_item")
+def register_indicator_report_menu_item():
+    from monitoring.report import IndicatorReportMenuItem
+
+    return IndicatorReportMenuItem(
+        _("ESF+ indicators"),
+        reverse("monitoring_indicators"),
+        name="esf-indicators",
+        icon_name="table",
+        order=9310,
+    )

@@ -48,7 +48,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'monitoring record',
                 'verbose_name_plural': 'monitoring records',
-                'permissions': [('read_answers', 'Can read and record the ESF+ special-category answers')],
+                'permissions': [('read_answers', 'Can read and record the ESF+ special-category answers'), ('view_indicators', 'Can view the ESF+ indicator tables')],
                 'default_permissions': (),
             },
         ),

@@ -1,5 +1,6 @@
 """The Monitoring group: the only one that reads and records the ESF+ special-category
-answers (and may open the admin to do so). Reversible: backwards removes the group."""
+answers, and sees the indicator tables (which coordinators may be granted too); it may open
+the admin to do so. Reversible: backwards removes the group."""
 
 from django.db import migrations
 
@@ -26,6 +27,13 @@ def forwards(apps, schema_editor):
             "monitoringrecord",
             "read_answers",
             "Can read and record the ESF+ special-category answers",
+        ),
+        permission(
+            apps,
+            "monitoring",
+            "monitoringrecord",
+            "view_indicators",
+            "Can view the ESF+ indicator tables",
         ),
         permission(apps, "wagtailadmin", "admin", "access_admin", "Can access Wagtail admin"),
     )
