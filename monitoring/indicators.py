@@ -34,6 +34,7 @@ from participants.models import (
 
 NOT_RECORDED = ""
 NOT_RECORDED_LABEL = _("Not recorded")
+PARTICIPANTS = _("Participants")
 NOT_ASKED_LABEL = _("Not asked or no consent")
 
 ENTRY_GROUPS = [
@@ -109,7 +110,7 @@ def special_answers(people):
     return {pid: decode(text) for pid, text in records.values_list("participant_id", "answers")}
 
 
-def _count(people, columns, key, choices):
+def count_groups(people, columns, key, choices):
     """[[count per column, then the total] per category]; not recorded last."""
     categories = [value for value, _label in choices] + [NOT_RECORDED]
     index = {territory: c for c, territory in enumerate(columns)}
@@ -122,11 +123,23 @@ def _count(people, columns, key, choices):
     return rows
 
 
-def _table(name, title, caption, groups, counts, margin, columns, hidden, margin_hidden):
+def build_table(
+    name,
+    title,
+    caption,
+    groups,
+    counts,
+    margin,
+    columns,
+    hidden,
+    margin_hidden,
+    margin_label=PARTICIPANTS,
+):
+    """A Table of one or more groups under their shared margin, hidden cells marked."""
     headings = [territory.name for territory in columns] + [_("Total")]
     rows = [
         Row(
-            labels=[_("Participants"), ""],
+            labels=[margin_label, ""],
             cells=[shown(count, c in margin_hidden) for c, count in enumerate(margin)],
         )
     ]
@@ -158,37 +171,45 @@ LEGEND = [
 ]
 
 
+def territory_columns(scope, people):
+    """The report's columns: the one territory asked for, or the project's and the people's."""
+    if scope.territory is not None:
+        return [scope.territory]
+    territory_ids = {person["territory"] for person in people}
+    return list(
+        Territory.objects.filter(
+            Q(pk__in=territory_ids) | Q(pk__in=scope.project.territories.values("pk"))
+        ).order_by("name")
+    )
+
+
+def people_margin(people, column_ids):
+    """People per column, then in all."""
+    margin = [0] * (len(column_ids) + 1)
+    for person in people:
+        margin[column_ids.index(person["territory"])] += 1
+        margin[-1] += 1
+    return margin
+
+
 def counts(scope):
     """The counts before suppression: (territories, margin, entry groups, special groups),
     each group {key: [[count per territory, total] per category, not recorded last]}."""
     people = entrants(scope)
-    territory_ids = {person["territory"] for person in people}
-    if scope.territory is not None:
-        columns = [scope.territory]
-    else:
-        columns = list(
-            Territory.objects.filter(
-                Q(pk__in=territory_ids) | Q(pk__in=scope.project.territories.values("pk"))
-            ).order_by("name")
-        )
+    columns = territory_columns(scope, people)
     column_ids = [territory.pk for territory in columns]
-    margin = [0] * (len(columns) + 1)
-    for person in people:
-        margin[column_ids.index(person["territory"])] += 1
-        margin[-1] += 1
+    margin = people_margin(people, column_ids)
     answers = special_answers(people)
 
     def answer(person, code):
         return answers.get(person["id"], {}).get(code)
 
     entry = {
-        key: _count(people, column_ids, lambda p, key=key: p[key], choices)
+        key: count_groups(people, column_ids, lambda p, key=key: p[key], choices)
         for key, _label, choices in ENTRY_GROUPS
     }
     special = {
-        code: _count(
-            people, column_ids, lambda p, code=code: answers.get(p["id"], {}).get(code), choices
-        )
+        code: count_groups(people, column_ids, lambda p, code=code: answer(p, code), choices)
         for code, _label, choices in SPECIAL_GROUPS
     }
     return columns, margin, entry, special
@@ -201,7 +222,7 @@ def annex_tables(scope):
     entry_groups = [(k, label, choices, NOT_RECORDED_LABEL) for k, label, choices in ENTRY_GROUPS]
     special_groups = [(k, label, choices, NOT_ASKED_LABEL) for k, label, choices in SPECIAL_GROUPS]
     return [
-        _table(
+        build_table(
             "entry",
             _("Participants at entry"),
             _("People who entered the project in the period, by territory."),
@@ -212,7 +233,7 @@ def annex_tables(scope):
             hidden,
             margin_hidden,
         ),
-        _table(
+        build_table(
             "special",
             _("Special-category indicators"),
             _("Answers given with consent; the same people, by territory."),

@@ -18,6 +18,7 @@ from companies.backoffice.project_report_view import csv_response, xlsx_response
 from companies.models import Territory
 from companies.project_report import HIDDEN, SMALL_CELL
 from monitoring.indicators import Scope, annex_tables
+from monitoring.results import results_table
 from projects.models import Project
 
 PERMISSION = "monitoring.view_indicators"
@@ -76,7 +77,7 @@ class IndicatorReportView(WagtailAdminTemplateMixin, View):
         tables = []
         if self.form.is_valid():
             scope = self.form.scope()
-            tables = annex_tables(scope)
+            tables = [*annex_tables(scope), results_table(scope)]
             export = request.GET.get("export")
             filename = f"approdo-annex-i-{scope.project.code}-{scope.starts_on}-{scope.ends_on}"
             if export == "xlsx":
