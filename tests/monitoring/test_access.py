@@ -122,3 +122,12 @@ def test_a_code_opens_a_person_and_a_wrong_code_says_so(client, recorded, monito
     response = client.get(url("monitoring_find") + "?code=PAR-NOPE00")
     assert "No participant has this code." in response.content.decode()
     assert client.get(url("monitoring_record", 999999)).status_code == 404
+
+
+def test_administrators_grant_the_permissions_on_the_group_page(staff_client):
+    group = Group.objects.get(name="Monitoring")
+    response = staff_client.get(url("wagtailusers_groups:edit", group.pk))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Can read and record the ESF+ special-category answers" in html
+    assert "Can view the ESF+ indicator tables" in html
