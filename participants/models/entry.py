@@ -21,8 +21,13 @@ class Gender(models.TextChoices):
 
 class LabourStatus(models.TextChoices):
     EMPLOYED = "employed", _("Employed, including self-employed")
-    UNEMPLOYED = "unemployed", _("Unemployed")
-    LONG_TERM_UNEMPLOYED = "long_term_unemployed", _("Long-term unemployed")
+    # Exclusive categories: Annex I's "unemployed, including long-term unemployed" is the
+    # sum of these two.
+    UNEMPLOYED = "unemployed", _("Unemployed, not long-term")
+    LONG_TERM_UNEMPLOYED = (
+        "long_term_unemployed",
+        _("Long-term unemployed (over 12 months; over 6 under the age of 25)"),
+    )
     INACTIVE = "inactive", _("Inactive (neither working nor looking for work)")
     NOT_STATED = NOT_STATED, NOT_STATED_LABEL
 
