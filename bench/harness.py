@@ -67,6 +67,7 @@ def environment(**extra):
         # The upload benchmark measures streaming and storage, not ClamAV: scanning is off,
         # explicitly (production settings refuse to start with no address at all).
         APPRODO_CLAMD_ADDRESS=os.environ.get("BENCH_CLAMD_ADDRESS", "none"),
+        APPRODO_MONITORING_KEY="bench-monitoring-salt",
         APPRODO_VAR_DIR=str(VAR),
     )
     env.update({k: str(v) for k, v in extra.items()})

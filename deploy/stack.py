@@ -112,6 +112,7 @@ class Stack:
             DEFAULT_FROM_EMAIL="Approdo <noreply@approdo.invalid>",
             ALLAUTH_TRUSTED_PROXY_COUNT="1",
             APPRODO_CLAMD_ADDRESS=os.environ.get("APPRODO_CLAMD_ADDRESS", "none"),
+            APPRODO_MONITORING_KEY="stack-monitoring-salt",
             APPRODO_VAR_DIR=str(self.root / "var"),
             APPRODO_S3_ENDPOINT_URL=self.s3,
             APPRODO_S3_ACCESS_KEY=S3_ACCESS_KEY,

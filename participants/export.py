@@ -44,6 +44,17 @@ COVERED = {
 }
 
 
+# Apps above this one that hold more about a person add their part: ``fn(person)`` answers
+# (key, JSON-ready value) or None (see register_section).
+_SECTIONS = []
+
+
+def register_section(section):
+    """Adds ``section(person)`` to every export (called from an app's ``ready()``)."""
+    if section not in _SECTIONS:
+        _SECTIONS.append(section)
+
+
 def _rows(queryset, *fields):
     return list(queryset.order_by("pk").values(*fields))
 
@@ -52,7 +63,7 @@ def personal_data(person):
     """A JSON-ready dict of the person's record, paths and everything recorded on them."""
     paths = Path.objects.filter(participant=person)
     months = InternshipMonth.objects.filter(placement__participant=person)
-    return {
+    data = {
         "exported_at": timezone.now(),
         "person": _rows(
             Participant.objects.filter(pk=person.pk),
@@ -69,6 +80,10 @@ def personal_data(person):
             "operator__email",
             "guardian_name",
             "guardian_consent_on",
+            "gender",
+            "labour_status",
+            "education_level",
+            "household",
             "created_at",
         )[0],
         "referrals": _rows(
@@ -171,3 +186,8 @@ def personal_data(person):
             ParticipantView.objects.filter(participant=person), "viewer", "viewed_at"
         ),
     }
+    for section in _SECTIONS:
+        found = section(person)
+        if found is not None:
+            data[found[0]] = found[1]
+    return data

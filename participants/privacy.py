@@ -36,7 +36,7 @@ from participants.models import (
 )
 
 # Sent inside anonymise's transaction with ``participant``: apps holding more of the
-# person (the allowance's bank account) remove it there.
+# person (the allowance's bank account, the ESF+ monitoring record) remove it there.
 anonymised = Signal()
 
 CLOSED = [Stage.NOT_ELIGIBLE, Stage.COMPLETED, Stage.WITHDRAWN, Stage.FOLLOWED_UP]

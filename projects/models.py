@@ -9,8 +9,15 @@ vulnerability: the path records who attested an answer and when, never a categor
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.models import ClusterableModel
+
+# The Codice Unico di Progetto the funder assigns: 15 letters and digits.
+CUP_VALIDATOR = RegexValidator(
+    r"^[A-Z0-9]{15}$", _("A CUP is 15 capital letters and digits, e.g. D12H23000450006.")
+)
 
 
 class Municipality(models.Model):
@@ -70,15 +77,45 @@ class ReferringOrganisation(models.Model):
         return self.name
 
 
-class Project(models.Model):
-    """A funded project people follow a path in, with its eligibility rules."""
+class Project(ClusterableModel):
+    """A funded project people follow a path in: its funding, partners, targets and
+    eligibility rules. Its sources (projects.funding) decide whether the EU emblem shows."""
 
     name = models.CharField(_("name"), max_length=200)
     code = models.SlugField(_("code"), max_length=40, unique=True)
+    cup = models.CharField(
+        _("CUP"),
+        max_length=15,
+        blank=True,
+        validators=[CUP_VALIDATOR],
+        help_text=_("e.g. D12H23000450006"),
+    )
     funder = models.CharField(_("funder"), max_length=200, blank=True)
+    programme = models.CharField(
+        _("funding programme"),
+        max_length=255,
+        blank=True,
+        help_text=_("e.g. PR FSE+ Toscana 2021–2027, Priority 3, Action 3.k.1"),
+    )
+    page = models.ForeignKey(
+        "home.ProjectPage",
+        verbose_name=_("public project page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The page that presents this project; its translations follow it."),
+    )
     starts_on = models.DateField(_("start"))
     ends_on = models.DateField(_("end"))
     target_people = models.PositiveIntegerField(_("target: people"), null=True, blank=True)
+    target_women_percent = models.PositiveSmallIntegerField(
+        _("target: women (%)"), null=True, blank=True, validators=[MaxValueValidator(100)]
+    )
+    target_internships = models.PositiveIntegerField(
+        _("target: internships"), null=True, blank=True
+    )
+    target_hires = models.PositiveIntegerField(_("target: hires"), null=True, blank=True)
     target_hours = models.PositiveIntegerField(_("target: hours per person"), null=True, blank=True)
     territories = models.ManyToManyField(
         "companies.Territory", verbose_name=_("territories"), blank=True, related_name="+"
@@ -117,6 +154,17 @@ class Project(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    @property
+    def has_eu_funds(self):
+        """Whether any source is an EU fund: only then may the EU emblem show."""
+        from projects.funding import EU_KINDS
+
+        return any(source.kind in EU_KINDS for source in self.funding_sources.all())
+
+    @property
+    def funding_total(self):
+        return sum((source.amount for source in self.funding_sources.all()), 0)
+
 
 class EligibilityQuestion(models.Model):
     """A yes/no statement somebody attests for each person, e.g. "Receives the ADI".
@@ -143,3 +191,17 @@ class EligibilityQuestion(models.Model):
 
     def __str__(self):
         return self.text
+
+
+# The project's funding, partners and per-territory targets live in their own module.
+from projects.funding import FundingSource, Partnership, TerritoryTarget  # noqa: E402
+
+__all__ = [
+    "EligibilityQuestion",
+    "FundingSource",
+    "Municipality",
+    "Partnership",
+    "Project",
+    "ReferringOrganisation",
+    "TerritoryTarget",
+]

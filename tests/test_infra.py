@@ -21,6 +21,7 @@ PRODUCTION_ENV = {
     "WAGTAILADMIN_BASE_URL": "https://approdo.example",
     "ALLAUTH_TRUSTED_PROXY_COUNT": "1",
     "APPRODO_CLAMD_ADDRESS": "/var/run/clamav/clamd.ctl",
+    "APPRODO_MONITORING_KEY": "production-like-monitoring-salt",
 }
 
 

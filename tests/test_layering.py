@@ -19,6 +19,8 @@ another project app is checked against ALLOWED below. From the bottom up:
 - allowance: the participation allowance, computed from participants' attendance.
 - reminders: reminders of steps nobody took and the moderators' weekly digest; reads
   companies, agreements, participants and allowance, and is read by nobody but portal.
+- monitoring: the ESF+ monitoring records and the funder's indicator tables, on top of
+  participants; participants' erasure and export reach it through a signal and a hook.
 - operations: the schedule, heartbeats and readiness probes; watches everything (it asks
   companies' scanner whether clamd answers), and only the URLconf imports it.
 - demo: development only; may import anything, and nothing imports it.
@@ -45,6 +47,7 @@ ALLOWED = {
     "participants": HOME | {"news", "projects", "companies", "lifecycle"},
     "agreements": HOME | {"news", "projects", "companies", "lifecycle"},
     "allowance": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
+    "monitoring": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
     "operations": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
     "reminders": HOME
     | {"news", "projects", "companies", "participants", "lifecycle", "agreements", "allowance"},
@@ -59,6 +62,7 @@ ALLOWED = {
         "operations",
         "agreements",
         "allowance",
+        "monitoring",
     },
     "demo": HOME
     | {
@@ -71,6 +75,7 @@ ALLOWED = {
         "agreements",
         "allowance",
         "reminders",
+        "monitoring",
     },
 }
 APPS = set(ALLOWED)

@@ -6,6 +6,7 @@ from home.models.base import BasePage
 from home.models.contact import FormField, FormPage
 from home.models.pages import (
     HOME_PAGE_LISTINGS,
+    PAGE_FUNDING,
     PROJECT_PAGE_LISTINGS,
     HomePage,
     ProjectLinkMixin,
@@ -18,6 +19,7 @@ from home.models.site_settings import FundingDisclosure, SiteSettings
 
 __all__ = [
     "HOME_PAGE_LISTINGS",
+    "PAGE_FUNDING",
     "PROJECT_PAGE_LISTINGS",
     "BasePage",
     "FormField",

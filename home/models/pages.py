@@ -26,6 +26,10 @@ from home.models.projects import (
 # adds its listings to the template context.
 HOME_PAGE_LISTINGS = "approdo_home_page_listings"
 PROJECT_PAGE_LISTINGS = "approdo_project_page_listings"
+# Who funds what a page presents: a function registered under this name is called as
+# ``fn(page)`` and answers a PageFunding (home.funding) or None when it knows of no funding
+# for the page; the first answer wins. Without one, the site's funding disclosure applies.
+PAGE_FUNDING = "approdo_page_funding"
 
 
 def add_listings(hook_name, page, context):

@@ -11,6 +11,7 @@ from django.utils import translation
 from wagtail.models import Locale, Page
 
 from home.chrome import chrome_for
+from home.funding import funding_for
 from home.models import FundingDisclosure
 from home.routing import routed_ancestors
 
@@ -123,6 +124,12 @@ def funding_disclosure(site_settings):
     """The funding statement chosen in site settings, in the active language."""
     disclosure = getattr(site_settings, "funding_disclosure", None)
     return disclosure.localized if isinstance(disclosure, FundingDisclosure) else None
+
+
+@register.simple_tag
+def page_funding(page):
+    """The funding of the project ``page`` presents, or None: the site's statement applies."""
+    return funding_for(page)
 
 
 @register.simple_tag

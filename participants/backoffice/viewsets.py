@@ -32,6 +32,7 @@ from participants.backoffice.views import (
 )
 from participants.models import Activity, Participant, Session
 from projects.models import Municipality, Project, ReferringOrganisation
+from projects.panels import PROJECT_PANELS
 
 
 class ParticipantViewSet(ModelViewSet):
@@ -63,6 +64,10 @@ class ParticipantViewSet(ModelViewSet):
         "operator",
         "guardian_consent_on",
         "guardian_name",
+        "gender",
+        "labour_status",
+        "education_level",
+        "household",
     ]
     list_display = [
         "code",
@@ -135,21 +140,8 @@ class ProjectViewSet(ModelViewSet):
     menu_label = _("Projects")
     url_prefix = "participants/projects"
     name = "projects_admin"
-    form_fields = [
-        "name",
-        "code",
-        "funder",
-        "starts_on",
-        "ends_on",
-        "target_people",
-        "target_hours",
-        "territories",
-        "min_age",
-        "max_age",
-        "municipalities",
-        "authorised_referrers",
-    ]
-    list_display = ["name", "code", "funder", "starts_on", "ends_on"]
+    panels = PROJECT_PANELS
+    list_display = ["name", "code", "cup", "funder", "starts_on", "ends_on"]
 
 
 class ReferringOrganisationViewSet(ModelViewSet):

@@ -11,6 +11,14 @@ from participants.models.activities import (
     Session,
 )
 from participants.models.eligibility import Attestation, EligibilityCheck
+from participants.models.entry import (
+    AgeBand,
+    EducationLevel,
+    Gender,
+    Household,
+    LabourStatus,
+    age_band,
+)
 from participants.models.internship import InternshipAdjustment, InternshipMonth
 from participants.models.path import (
     PATH,
@@ -28,16 +36,21 @@ __all__ = [
     "PATH",
     "Activity",
     "ActivityKind",
+    "AgeBand",
     "Attendance",
     "AttendanceAdjustment",
     "Attestation",
     "ContractType",
+    "EducationLevel",
     "EligibilityCheck",
     "Enrolment",
     "ExitOutcome",
+    "Gender",
+    "Household",
     "IndividualPlan",
     "InternshipAdjustment",
     "InternshipMonth",
+    "LabourStatus",
     "MonthLock",
     "Participant",
     "ParticipantView",
@@ -49,4 +62,5 @@ __all__ = [
     "Session",
     "Stage",
     "WithdrawalReason",
+    "age_band",
 ]

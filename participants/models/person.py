@@ -13,6 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from participants.models.entry import EntryData
 from participants.querysets import ParticipantQuerySet
 
 
@@ -22,8 +23,8 @@ def new_code():
     return "PAR-" + "".join(secrets.choice(alphabet) for _ in range(6))
 
 
-class Participant(models.Model):
-    """A person following a path in one or more projects."""
+class Participant(EntryData, models.Model):
+    """A person following a path in one or more projects (with the Annex I entry fields)."""
 
     given_name = models.CharField(_("given name"), max_length=80)
     family_name = models.CharField(_("family name"), max_length=80)

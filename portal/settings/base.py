@@ -17,6 +17,11 @@ DEBUG = False
 # Which settings module is in force; seed_demo refuses to run in "production".
 APPRODO_ENVIRONMENT = "production"
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# The ESF+ monitoring answers (monitoring/) are encrypted at rest with a key derived from
+# SECRET_KEY and this salt (django-fernet-encrypted-fields reads SALT_KEY), both kept outside
+# the database, so a dump or a backup alone does not reveal them. Comma-separated: the first
+# encrypts, the others still decrypt (rotation).
+SALT_KEY = [key for key in os.environ.get("APPRODO_MONITORING_KEY", "").split(",") if key]
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "").split(",") if h]
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
@@ -29,6 +34,7 @@ INSTALLED_APPS = [
     "agreements",
     "projects",
     "participants",
+    "monitoring",
     "operations",
     "allowance",
     "reminders",

@@ -6,6 +6,7 @@ from .base import *  # noqa: F403
 from .base import (
     DATABASES,
     INSTALLED_APPS,
+    SALT_KEY,
     SQLITE_OPTIONS,
     STATIC_ROOT,
     STORAGES,
@@ -18,6 +19,7 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 APPRODO_ENVIRONMENT = "development"
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-use-in-production")
+SALT_KEY = SALT_KEY or ["dev-only-monitoring-key"]
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
 

@@ -18,6 +18,8 @@ REQUIRED_ENV = [
     "WAGTAILADMIN_BASE_URL",
     # clamd's socket or host:port; "none" keeps uploads unscanned, said out loud.
     "APPRODO_CLAMD_ADDRESS",
+    # The monitoring answers' encryption salt (see base.py): kept outside the database.
+    "APPRODO_MONITORING_KEY",
 ]
 _missing = [name for name in REQUIRED_ENV if not os.environ.get(name)]
 if _missing:

@@ -20,6 +20,7 @@ from .base import (
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 SECRET_KEY = "test-only-key"  # noqa: S105
+SALT_KEY = ["test-only-monitoring-key"]
 ALLOWED_HOSTS = ["*"]
 APPRODO_ENVIRONMENT = "test"
 DEBUG = False

@@ -1,0 +1,253 @@
+"""The ESF+ common output indicators at entry (Reg. (EU) 2021/1057, Annex I), in aggregate.
+
+Who counts: every person whose path in the project was enrolled (the "enrol" step) during
+the period, once per project however often they left and came back, in the territory of
+their record. Their age band is taken on the day of that step. Each indicator is a group
+of categories that adds up to the participants: "prefers not to say" and "not recorded"
+are categories of their own, so a missing answer is counted, never guessed.
+
+The special-category answers are decrypted here, in memory, only to be counted: no
+function returns them per person. Costs four queries (project, territories, paths,
+monitoring records) whatever the number of people.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Min, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from companies.models import Territory
+from companies.project_report import MARKS_LEGEND, WITHHELD, Row, Table
+from monitoring.models import QUESTIONS, Answer, MonitoringRecord, decode
+from monitoring.suppression import protect, shown
+from participants.models import (
+    AgeBand,
+    EducationLevel,
+    Gender,
+    Household,
+    LabourStatus,
+    Path,
+    age_band,
+)
+
+NOT_RECORDED = ""
+NOT_RECORDED_LABEL = _("Not recorded")
+PARTICIPANTS = _("Participants")
+NOT_ASKED_LABEL = _("Not asked or no consent")
+
+ENTRY_GROUPS = [
+    ("gender", _("Gender"), Gender.choices),
+    ("age", _("Age at entry"), AgeBand.choices),
+    ("labour_status", _("Employment situation"), LabourStatus.choices),
+    ("education_level", _("Education (ISCED)"), EducationLevel.choices),
+    ("household", _("Household"), Household.choices),
+]
+SPECIAL_GROUPS = [(code, question, Answer.choices) for code, question in QUESTIONS]
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What a report counts: a project, optionally one territory, a period (inclusive)."""
+
+    project: object
+    starts_on: datetime.date
+    ends_on: datetime.date
+    territory: object = None
+
+
+def _bounds(scope):
+    zone = timezone.get_current_timezone()
+    start = datetime.datetime.combine(scope.starts_on, datetime.time.min, zone)
+    end = datetime.datetime.combine(
+        scope.ends_on + datetime.timedelta(days=1), datetime.time.min, zone
+    )
+    return start, end
+
+
+def entrant_paths(scope):
+    """The paths of the people who entered the project in the period, with ``entered``."""
+    start, end = _bounds(scope)
+    paths = (
+        Path.objects.filter(project=scope.project)
+        .annotate(entered=Min("events__created_at", filter=Q(events__action="enrol")))
+        .filter(entered__gte=start, entered__lt=end)
+    )
+    if scope.territory is not None:
+        paths = paths.filter(participant__territory=scope.territory)
+    return paths
+
+
+def entrants(scope):
+    """One dict per person who entered the project in the period: territory, entry day,
+    the Annex I entry fields and the age band."""
+    people = []
+    for row in entrant_paths(scope).values(
+        "participant_id",
+        "participant__territory_id",
+        "participant__date_of_birth",
+        "participant__gender",
+        "participant__labour_status",
+        "participant__education_level",
+        "participant__household",
+        "entered",
+    ):
+        entered = timezone.localdate(row["entered"])
+        people.append(
+            {
+                "id": row["participant_id"],
+                "territory": row["participant__territory_id"],
+                "gender": row["participant__gender"],
+                "labour_status": row["participant__labour_status"],
+                "education_level": row["participant__education_level"],
+                "household": row["participant__household"],
+                "age": age_band(row["participant__date_of_birth"], entered),
+            }
+        )
+    return people
+
+
+def special_answers(scope):
+    """{participant id: {code: answer}} of the people who entered, decrypted to be counted."""
+    # A subquery, not a list of ids: ten thousand parameters cost more than the query.
+    entered = entrant_paths(scope).values("participant_id")
+    records = MonitoringRecord.objects.filter(participant_id__in=entered)
+    return {pid: decode(text) for pid, text in records.values_list("participant_id", "answers")}
+
+
+def count_groups(people, columns, key, choices):
+    """[[count per column, then the total] per category]; not recorded last."""
+    categories = [value for value, _label in choices] + [NOT_RECORDED]
+    index = {territory: c for c, territory in enumerate(columns)}
+    rows = [[0] * (len(columns) + 1) for _category in categories]
+    position = {category: r for r, category in enumerate(categories)}
+    for person in people:
+        r = position.get(key(person) or NOT_RECORDED, position[NOT_RECORDED])
+        rows[r][index[person["territory"]]] += 1
+        rows[r][-1] += 1
+    return rows
+
+
+def build_table(
+    name,
+    title,
+    caption,
+    groups,
+    counts,
+    margin,
+    columns,
+    hidden,
+    margin_hidden,
+    margin_label=PARTICIPANTS,
+):
+    """A Table of one or more groups under their shared margin, hidden cells marked."""
+    headings = [territory.name for territory in columns] + [_("Total")]
+    rows = [
+        Row(
+            labels=[margin_label, ""],
+            cells=[shown(count, c in margin_hidden) for c, count in enumerate(margin)],
+        )
+    ]
+    for key, label, choices, empty_label in groups:
+        labels = [choice_label for _value, choice_label in choices] + [empty_label]
+        for r, (category, counts_row) in enumerate(zip(labels, counts[key], strict=True)):
+            rows.append(
+                Row(
+                    labels=[label, category],
+                    cells=[
+                        shown(count, (key, r, c) in hidden) for c, count in enumerate(counts_row)
+                    ],
+                )
+            )
+    return Table(
+        name=name,
+        title=title,
+        caption=caption,
+        row_headings=[_("Indicator"), _("Category")],
+        column_headings=headings,
+        rows=rows,
+        legend=LEGEND,
+    )
+
+
+LEGEND = [
+    MARKS_LEGEND[0],
+    (WITHHELD, _("Not shown: with the counts beside it, it would reveal a count below 5.")),
+]
+
+
+def territory_columns(scope, people):
+    """The report's columns: the one territory asked for, or the project's and the people's."""
+    if scope.territory is not None:
+        return [scope.territory]
+    territory_ids = {person["territory"] for person in people}
+    return list(
+        Territory.objects.filter(
+            Q(pk__in=territory_ids) | Q(pk__in=scope.project.territories.values("pk"))
+        ).order_by("name")
+    )
+
+
+def people_margin(people, column_ids):
+    """People per column, then in all."""
+    margin = [0] * (len(column_ids) + 1)
+    for person in people:
+        margin[column_ids.index(person["territory"])] += 1
+        margin[-1] += 1
+    return margin
+
+
+def counts(scope):
+    """The counts before suppression: (territories, margin, entry groups, special groups),
+    each group {key: [[count per territory, total] per category, not recorded last]}."""
+    people = entrants(scope)
+    columns = territory_columns(scope, people)
+    column_ids = [territory.pk for territory in columns]
+    margin = people_margin(people, column_ids)
+    answers = special_answers(scope)
+
+    def answer(person, code):
+        return answers.get(person["id"], {}).get(code)
+
+    entry = {
+        key: count_groups(people, column_ids, lambda p, key=key: p[key], choices)
+        for key, _label, choices in ENTRY_GROUPS
+    }
+    special = {
+        code: count_groups(people, column_ids, lambda p, code=code: answer(p, code), choices)
+        for code, _label, choices in SPECIAL_GROUPS
+    }
+    return columns, margin, entry, special
+
+
+def annex_tables(scope):
+    """The two indicator tables of ``scope``, every count already suppressed."""
+    columns, margin, entry, special = counts(scope)
+    hidden, margin_hidden = protect({**entry, **special}, margin)
+    entry_groups = [(k, label, choices, NOT_RECORDED_LABEL) for k, label, choices in ENTRY_GROUPS]
+    special_groups = [(k, label, choices, NOT_ASKED_LABEL) for k, label, choices in SPECIAL_GROUPS]
+    return [
+        build_table(
+            "entry",
+            _("Participants at entry"),
+            _("People who entered the project in the period, by territory."),
+            entry_groups,
+            entry,
+            margin,
+            columns,
+            hidden,
+            margin_hidden,
+        ),
+        build_table(
+            "special",
+            _("Special-category indicators"),
+            _("Answers given with consent; the same people, by territory."),
+            special_groups,
+            special,
+            margin,
+            columns,
+            hidden,
+            margin_hidden,
+        ),
+    ]
