@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from participants.models import Attendance, IndividualPlan, Stage
 from participants.services.assessment import record_assessment
@@ -71,7 +72,7 @@ def test_a_plan_with_two_internships_is_refused_and_nothing_stored(contacted):
         ActivityFactory(project=path.project, name=name, kind="internship")
         for name in ("Tirocinio A", "Tirocinio B")
     )
-    with pytest.raises(ValidationError, match="at most one internship"):
+    with translation.override("en"), pytest.raises(ValidationError, match="at most one internship"):
         record_assessment(
             staff,
             path,
