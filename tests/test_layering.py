@@ -19,6 +19,8 @@ another project app is checked against ALLOWED below. From the bottom up:
 - allowance: the participation allowance, computed from participants' attendance.
 - monitoring: the ESF+ monitoring records and the funder's indicator tables, on top of
   participants; participants' erasure and export reach it through a signal and a hook.
+- results: targets against actuals (the coordinators' dashboard) and the public results
+  page, counted from participants and allowance, masked with companies' small-cell rule.
 - operations: the schedule, heartbeats and readiness probes; watches everything (it asks
   companies' scanner whether clamd answers), and only the URLconf imports it.
 - demo: development only; may import anything, and nothing imports it.
@@ -47,6 +49,7 @@ ALLOWED = {
     "allowance": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
     "monitoring": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
     "operations": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
+    "results": HOME | {"news", "projects", "companies", "participants", "lifecycle", "allowance"},
     "portal": HOME
     | {
         "news",
@@ -58,6 +61,7 @@ ALLOWED = {
         "agreements",
         "allowance",
         "monitoring",
+        "results",
     },
     "demo": HOME
     | {
@@ -70,6 +74,7 @@ ALLOWED = {
         "agreements",
         "allowance",
         "monitoring",
+        "results",
     },
 }
 APPS = set(ALLOWED)
