@@ -16,7 +16,7 @@ from projects.models import Project, TerritoryTarget
 from results.models import ResultsPage
 
 PAGE = {
-    "slug": {"it": "risultati", "en": "results", "ar": "النتائج"},
+    "slug": {"it": "risultati", "en": "results", "ar": "results"},
     "title": {
         "it": "I risultati del progetto",
         "en": "The project's results",

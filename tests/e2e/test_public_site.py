@@ -23,7 +23,7 @@ AXE_PAGES = {
     "results": {
         "it": "/it/progetto-approdo/risultati/",
         "en": "/en/approdo-project/results/",
-        "ar": "/ar/approdo-project/النتائج/",
+        "ar": "/ar/approdo-project/results/",
     },
 }
 
