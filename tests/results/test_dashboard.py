@@ -205,3 +205,30 @@ class TestPage:
 
 
 QUERIES = {}
+
+
+class TestHours:
+    def test_hours_show_only_with_five_people_behind_them(self, project):
+        from decimal import Decimal
+
+        from participants.models import Attendance
+        from tests.factories.participants import ActivityFactory, SessionFactory
+
+        massa, carrara = TerritoryFactory(name="Massa"), TerritoryFactory(name="Carrara")
+        project.territories.add(massa, carrara)
+        course = ActivityFactory(project=project)
+        session = SessionFactory(activity=course, date=datetime.date(2026, 3, 16), hours=4)
+        paths = people(5, project, massa, Stage.ACTIVE) + people(2, project, carrara, Stage.ACTIVE)
+        Attendance.objects.bulk_create(
+            Attendance(session=session, path=path, presence="present", hours=Decimal("4"))
+            for path in paths
+        )
+        board = dashboard(project, [massa, carrara], TODAY)
+        months = board.tables[2]
+        march = {row.labels[1]: row.cells for row in months.rows[:2]}
+        hours = 4  # the month table's cells: four counts, then hours, then euros
+        assert march["Massa"][hours] == 20
+        assert march["Carrara"][hours] == HIDDEN
+        # The project's hours per person would add Carrara's hidden hours back in.
+        targets = {str(row.labels[0]): row.cells for row in board.tables[0].rows}
+        assert list(targets.values())[4][1] == WITHHELD

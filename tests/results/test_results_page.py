@@ -93,3 +93,23 @@ def test_a_rolled_back_change_does_not_stop_later_purges(
         with transaction.atomic():
             person(project, massa, Stage.ACTIVE)
     assert len(callbacks) == 1
+
+
+@pytest.mark.parametrize("size", [5, 15])
+def test_queries_do_not_grow_with_people(client, settings, size):
+    from django.test.utils import CaptureQueriesContext
+
+    settings.APPRODO_PAGE_CACHE_SECONDS = 0
+    project = ProjectFactory()
+    for territory in (TerritoryFactory(), TerritoryFactory()):
+        people(size, project, territory, Stage.ACTIVE, gender="female")
+        people(size, project, territory, Stage.FOLLOWED_UP, exit_outcome="employed")
+    page = ResultsPageFactory(parent=home_page(), slug=f"risultati-{size}", project=project)
+    client.get(page.url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    COUNTS.add(len(queries))
+    assert len(COUNTS) == 1, COUNTS
+
+
+COUNTS = set()
