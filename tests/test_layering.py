@@ -21,6 +21,8 @@ another project app is checked against ALLOWED below. From the bottom up:
   companies, agreements, participants and allowance, and is read by nobody but portal.
 - monitoring: the ESF+ monitoring records and the funder's indicator tables, on top of
   participants; participants' erasure and export reach it through a signal and a hook.
+- results: targets against actuals (the coordinators' dashboard) and the public results
+  page, counted from participants and allowance, masked with companies' small-cell rule.
 - operations: the schedule, heartbeats and readiness probes; watches everything (it asks
   companies' scanner whether clamd answers), and only the URLconf imports it.
 - demo: development only; may import anything, and nothing imports it.
@@ -51,6 +53,7 @@ ALLOWED = {
     "operations": HOME | {"news", "projects", "companies", "participants", "lifecycle"},
     "reminders": HOME
     | {"news", "projects", "companies", "participants", "lifecycle", "agreements", "allowance"},
+    "results": HOME | {"news", "projects", "companies", "participants", "lifecycle", "allowance"},
     "portal": HOME
     | {
         "reminders",
@@ -63,6 +66,7 @@ ALLOWED = {
         "agreements",
         "allowance",
         "monitoring",
+        "results",
     },
     "demo": HOME
     | {
@@ -76,6 +80,7 @@ ALLOWED = {
         "allowance",
         "reminders",
         "monitoring",
+        "results",
     },
 }
 APPS = set(ALLOWED)

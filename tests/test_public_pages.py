@@ -11,6 +11,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from home.models import FormPage, HomePage, ProjectPage, StandardPage
 from news.models import CallIndexPage, CallPage, CallStatus, NewsIndexPage, NewsPage
+from results.models import ResultsPage
 from tests.factories.pages import (
     CallIndexPageFactory,
     CallPageFactory,
@@ -32,10 +33,10 @@ class TestTreeRules(WagtailPageTestCase):
     def test_allowed_children(self):
         self.assertAllowedSubpageTypes(
             HomePage,
-            {NewsIndexPage, CallIndexPage, ProjectPage, StandardPage, FormPage},
+            {NewsIndexPage, CallIndexPage, ProjectPage, StandardPage, FormPage, ResultsPage},
         )
         self.assertAllowedSubpageTypes(
-            ProjectPage, {NewsIndexPage, CallIndexPage, StandardPage, FormPage}
+            ProjectPage, {NewsIndexPage, CallIndexPage, StandardPage, FormPage, ResultsPage}
         )
         self.assertAllowedSubpageTypes(NewsIndexPage, {NewsPage})
         self.assertAllowedSubpageTypes(CallIndexPage, {CallPage})

@@ -23,6 +23,7 @@ from companies.models import (
 from home.models import FormPage, HomePage, Partner, ProjectPage, SiteSettings
 from news.models import CallPage, CallStatus, NewsPage, Topic
 from participants.models import Participant
+from results.models import ResultsPage
 
 
 def seed():
@@ -72,6 +73,12 @@ def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(
         "/ar/contact/",
     ):
         assert client.get(url).status_code == 200, url
+    # The demo project's results page, with live figures, in every language.
+    for code in ("it", "en", "ar"):
+        results = ResultsPage.objects.get(locale__language_code=code, live=True)
+        response = client.get(results.url)
+        assert response.status_code == 200, results.url
+        assert 'id="results-figures"' in response.text
     english_home = client.get("/en/").text
     assert "Co-funded by the European Union" in english_home
     assert "European Social Fund Plus" in english_home

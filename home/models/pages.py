@@ -62,6 +62,7 @@ class HomePage(BasePage):
         "home.ProjectPage",
         "home.StandardPage",
         "home.FormPage",
+        "results.ResultsPage",
     ]
 
     content_panels = [
@@ -117,6 +118,7 @@ class ProjectPage(ProjectPageFields, BasePage):
         "news.CallIndexPage",
         "home.StandardPage",
         "home.FormPage",
+        "results.ResultsPage",
     ]
     content_panels = [*BasePage.content_panels, *PROJECT_CONTENT_PANELS]
     search_fields = [*BasePage.search_fields, *PROJECT_SEARCH_FIELDS]

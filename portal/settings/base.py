@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "operations",
     "allowance",
     "reminders",
+    "results",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -274,6 +275,8 @@ STATICFILES_DIRS = [
     # var/build whatever APPRODO_VAR_DIR says; same prefix, so its relative font URLs resolve.
     ("bootstrap-italia", BASE_DIR / "var" / "build" / "bootstrap-italia"),
     ("fonts/noto-sans-arabic", BASE_DIR / "node_modules" / "@fontsource" / "noto-sans-arabic"),
+    # The dashboard's charts (results/); package.json pins the version.
+    ("chart.js", BASE_DIR / "node_modules" / "chart.js" / "dist"),
 ]
 # Signed agreements and other company documents: outside MEDIA_ROOT, never served directly.
 PRIVATE_ROOT = Path(os.environ.get("APPRODO_PRIVATE_ROOT", VAR_DIR / "private"))

@@ -20,6 +20,11 @@ AXE_PAGES = {
         "ar": "/ar/calls/host-companies-call-2026/",
     },
     "search": {"it": "/it/search/?q=tirocinio", "ar": "/ar/search/?q=تدريب"},
+    "results": {
+        "it": "/it/progetto-approdo/risultati/",
+        "en": "/en/approdo-project/results/",
+        "ar": "/ar/approdo-project/results/",
+    },
 }
 
 

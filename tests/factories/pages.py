@@ -95,3 +95,13 @@ class PartnerFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Partner {n}")
     locale = factory.LazyFunction(lambda: Locale.objects.get(language_code="it"))
+
+
+class ResultsPageFactory(wagtail_factories.PageFactory):
+    """A results page; pass ``project`` (an operational projects.Project)."""
+
+    class Meta:
+        model = "results.ResultsPage"
+
+    title = factory.Sequence(lambda n: f"Risultati {n}")
+    intro = "I numeri del progetto."
