@@ -266,14 +266,34 @@ def purge_page_and_relatives(sender, instance, **kwargs):
     the commit so that no request can render and store the old content afterwards.
     """
     from wagtail.contrib.frontend_cache.utils import PurgeBatch
+    from wagtail.models import Page
 
+    # Wagtail purges through a task, which a worker may take a second or more to run: the
+    # page itself, in every language, is refreshed at once (after the rest of this cache, so
+    # nginx refreshes from a fresh rendering), everything else through that task.
+    own = [
+        url
+        for page in Page.objects.filter(translation_key=instance.translation_key)
+        for url in [page.get_full_url()]
+        if url
+    ]
     if affects_every_page(instance):
         transaction.on_commit(purge_everything, robust=True)
-        return
-    batch = PurgeBatch()
-    for page in related_pages(instance):
-        add_page_urls(batch, page)
-    transaction.on_commit(batch.purge, robust=True)
+    else:
+        batch = PurgeBatch()
+        for page in related_pages(instance):
+            add_page_urls(batch, page)
+        transaction.on_commit(batch.purge, robust=True)
+    transaction.on_commit(lambda: purge_now(own), robust=True)
+
+
+def purge_now(urls):
+    """Purges ``urls`` from every configured front-end cache in this process, in order
+    (the app's own page cache before nginx, which refreshes its copy from the app)."""
+    from wagtail.contrib.frontend_cache.utils import get_backends
+
+    for backend in get_backends().values():
+        backend.purge_batch(urls)
 
 
 def add_page_urls(batch, page):
