@@ -18,6 +18,7 @@ APPRODO_SOAK_SECONDS sets the soak's length (600 by default), APPRODO_SOAK_RATE 
 """
 
 import contextlib
+import datetime
 import os
 import shutil
 import subprocess
@@ -241,8 +242,10 @@ def measure_soak(stack):
 
 
 def measure():
+    # The machine is shared: its load when the run began says how to read the figures.
+    run = (datetime.datetime.now(datetime.UTC), os.getloadavg()[0])
     with running_stack() as stack:
-        return measure_front(stack), measure_publish(stack), measure_soak(stack)
+        return measure_front(stack), measure_publish(stack), measure_soak(stack), run
 
 
 def render_front(rows):
@@ -342,7 +345,8 @@ def render_soak(rate, seconds, samples, latencies):
     return lines, ok
 
 
-def render(front, delays, soak):
+def render(front, delays, soak, run):
+    started, load = run
     lines = [
         HEADING,
         "",
@@ -352,7 +356,14 @@ def render(front, delays, soak):
         "scheduler,",
         "with the demo content on a database of its own. `python -m bench.run --only stack` "
         "(or `make bench-stack`)",
-        "runs this section alone.",
+        "runs this section alone; APPRODO_SOAK_SECONDS sets the soak's length (600 s by "
+        "default) and",
+        "APPRODO_SOAK_RATE its rate (20 requests a second by default, sized for the two "
+        "shared cores",
+        "the benchmark runs on here).",
+        "",
+        f"Last run: {started:%Y-%m-%d %H:%M} UTC · {os.cpu_count()} cores · load average "
+        f"{load:.1f} when it began.",
         "",
     ]
     verdicts = []
