@@ -11,7 +11,7 @@ RTL_CSS := var/build/bootstrap-italia/css/bootstrap-italia.rtl.min.css
 CHROMIUM ?= /usr/bin/chromium
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: help pdf install run test test-fast lint format check messages lock browsers scanner nginx demo bench mutation clean stack stack-down
+.PHONY: help pdf install run test test-fast lint format check messages lock browsers scanner nginx demo bench bench-stack wrk mutation clean stack stack-down
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -90,10 +90,15 @@ test: install browsers scanner nginx ## Run the whole test suite, browser tests 
 test-fast: install ## Re-run the suite on the kept test database, without browser and slow tests
 	$(PY) -m pytest --reuse-db -m "not browser and not slow" $(PYTEST_ARGS)
 
-bench: install ## Benchmarks (gunicorn + wrk, production-like settings); writes docs/performance.md
+wrk:
 	@command -v wrk >/dev/null || { if [ "$$(id -u)" = "0" ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
 		else echo "make bench needs wrk: run 'sudo apt-get install -y wrk'"; exit 1; fi; }
+
+bench: install nginx wrk ## Benchmarks (gunicorn + wrk, production-like settings, then the production shape); writes docs/performance.md
 	$(PY) -m bench.run
+
+bench-stack: install nginx wrk ## Only the production-shape benchmark: front cache, publish to visible, soak (APPRODO_SOAK_SECONDS, default 600)
+	$(PY) -m bench.run --only stack
 
 mutation: install ## Mutation testing (mutmut) of the modules guarding people and money; writes docs/testing.md
 	$(PY) -m tests.mutation_report $(MUTANTS)
