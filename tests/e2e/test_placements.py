@@ -48,7 +48,7 @@ def test_propose_accept_read_the_card_and_the_access_log(
     expect(page.locator("#review-status")).to_have_text("Approved")
     assert_screen_clean(page, axe_source)
     page.get_by_role("link", name="Propose an intern for “Aiuto fornaio”").click()
-    page.locator("#id_intern").select_option(label="Samira Benali (TIR-DEMO01)")
+    page.locator("#id_participant").select_option(label="Samira Benali (TIR-DEMO01)")
     page.locator("#id_project_tutor").select_option(label="Teresa Tutor")
     page.locator("#id_company_tutor_name").fill("Paolo Verdi")
     page.locator("#id_workplace_notes").fill("Istruzioni scritte al mattino.")

@@ -7,12 +7,11 @@ from decimal import Decimal
 import pytest
 from django.core.management import call_command
 from django.utils import translation
-from wagtail.models import ModelLogEntry
 
 from agreements.models import SignedStatus
 from allowance.models import Statement
 from allowance.models.statements import State
-from companies.models import CompanyDocument, CompanyStatus, DocumentKind
+from companies.models import CompanyDocument, CompanyLogEntry, CompanyStatus, DocumentKind
 from companies.services.status import move_company
 from operations.models import JobState, Outcome
 from participants.models import Stage
@@ -155,7 +154,7 @@ def test_an_overdue_follow_up_is_reminded_once_to_the_operator(follow_up):
     assert person.family_name not in email.text  # staff e-mails name the code only
     assert f"/admin/participants/people/inspect/{person.pk}/" in email.text
     # The person's history says a reminder went out.
-    entry = ModelLogEntry.objects.get(action="approdo.reminder.sent")
+    entry = CompanyLogEntry.objects.get(action="approdo.reminder.sent")
     assert entry.object_id == str(person.pk)
     with translation.override("en"):
         assert entry.message == "Reminder sent: Follow-up overdue"
