@@ -81,7 +81,7 @@ def people_by_territory(project, territory_ids=None):
     """{territory id: {figure: count}} for ``PEOPLE_FIGURES``, in one grouped query; every
     territory with people when ``territory_ids`` is None."""
     started = Placement.objects.filter(
-        intern__participant=OuterRef("participant"), status__in=STARTED_PLACEMENTS
+        participant=OuterRef("participant"), status__in=STARTED_PLACEMENTS
     )
     employed = Q(exit_outcome="employed") | Q(follow_up_outcome="employed")
     paths = Path.objects.filter(project=project)
@@ -179,11 +179,11 @@ def hours_by_month(project, territory_ids):
     distinct people behind them (the larger of the sessions' and internships' counts)."""
     scope = {"path__project": project, "path__participant__territory__in": territory_ids}
     internship = {
-        "placement__intern__participant__paths__project": project,
-        "placement__intern__participant__paths__enrolments__activity__kind": (
+        "placement__participant__paths__project": project,
+        "placement__participant__paths__enrolments__activity__kind": (
             ActivityKind.INTERNSHIP
         ),
-        "placement__intern__participant__territory__in": territory_ids,
+        "placement__participant__territory__in": territory_ids,
     }
     sources = [
         _grouped_hours(
@@ -205,18 +205,18 @@ def hours_by_month(project, territory_ids):
         _grouped_hours(
             InternshipMonth.objects.filter(countersigned_at__isnull=False, **internship),
             "month",
-            "placement__intern__participant__territory",
+            "placement__participant__territory",
             "hours",
-            "placement__intern",
+            "placement__participant",
         ),
         _grouped_hours(
             InternshipAdjustment.objects.filter(
                 **{f"month__{key}": value for key, value in internship.items()}
             ),
             "month__month",
-            "month__placement__intern__participant__territory",
+            "month__placement__participant__territory",
             "hours_delta",
-            "month__placement__intern",
+            "month__placement__participant",
         ),
     ]
     totals = defaultdict(lambda: [ZERO, 0])

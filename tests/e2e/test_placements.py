@@ -91,7 +91,7 @@ def test_propose_accept_read_the_card_and_the_access_log(
     page.get_by_role("button", name="Start the placement").click()
     expect(page.locator("#placement-status")).to_have_text("Active")
     assert_screen_clean(page, axe_source)
-    page.get_by_role("link", name=placement.participant.code).click()
+    page.get_by_role("link", name=placement.participant.code, exact=True).click()
     log = page.locator("#card-views")
     expect(log.get_by_text(owner.email).first).to_be_visible()
     expect(log.get_by_text("Forno Valdelsa s.r.l.").first).to_be_visible()
