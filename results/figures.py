@@ -180,9 +180,7 @@ def hours_by_month(project, territory_ids):
     scope = {"path__project": project, "path__participant__territory__in": territory_ids}
     internship = {
         "placement__participant__paths__project": project,
-        "placement__participant__paths__enrolments__activity__kind": (
-            ActivityKind.INTERNSHIP
-        ),
+        "placement__participant__paths__enrolments__activity__kind": (ActivityKind.INTERNSHIP),
         "placement__participant__territory__in": territory_ids,
     }
     sources = [
