@@ -80,10 +80,10 @@ nginx: ## Install Debian's nginx-light for the X-Accel-Redirect download test (w
 		echo "The download test needs nginx: run 'sudo apt-get install -y nginx-light'"; exit 1; \
 	fi
 
-# Two pytest workers per core (pytest-xdist): much of the suite waits on browsers, servers
-# and subprocesses. Each worker has its own test database; a test module stays on one
-# worker, so its module-scoped servers (browser, stack) start once.
-TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
+# One pytest worker per core (pytest-xdist), each with its own test database; a test module
+# stays on one worker, so its module-scoped servers (browser, stack) start once, and the
+# long modules are handed out first (tests/conftest.py).
+TEST_WORKERS ?= auto
 
 test: install browsers scanner nginx ## Run the whole test suite, browser tests included (fresh test databases)
 	$(PY) -m pytest --create-db -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)

@@ -34,14 +34,26 @@ EMBEDDED_DATABASE_MODULES = (
 )
 
 
+LONG_MODULES = ("tests/stack/", "tests/e2e/", "tests/operations/test_backup.py")
+
+
 def pytest_collection_modifyitems(config, items):
-    """Marks the modules above `embedded`; a module renamed away from the list is an error."""
+    """Marks the modules above `embedded` (a module renamed away from the list is an error)
+    and puts the long modules first."""
     missing = [name for name in EMBEDDED_DATABASE_MODULES if not (BASE_DIR / name).exists()]
     if missing:
         raise pytest.UsageError(f"EMBEDDED_DATABASE_MODULES names missing files: {missing}")
     for item in items:
         if item.nodeid.split("::")[0] in EMBEDDED_DATABASE_MODULES:
             item.add_marker(pytest.mark.embedded)
+
+    # The modules that start servers (the production shape, browsers) take minutes each:
+    # handed out first, they run beside the rest instead of after it on one worker.
+    def rank(item):
+        found = (i for i, prefix in enumerate(LONG_MODULES) if item.nodeid.startswith(prefix))
+        return next(found, len(LONG_MODULES))
+
+    items.sort(key=rank)
 
 
 @pytest.fixture(scope="session")
