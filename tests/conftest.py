@@ -34,7 +34,9 @@ EMBEDDED_DATABASE_MODULES = (
 )
 
 
-LONG_MODULES = ("tests/stack/", "tests/e2e/", "tests/operations/test_backup.py")
+# Browser tests are not among them: Playwright keeps an event loop running in the worker's
+# thread, and tests that call asyncio.run (the signature checks) must not come after them.
+LONG_MODULES = ("tests/stack/", "tests/operations/test_backup.py")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -47,7 +49,7 @@ def pytest_collection_modifyitems(config, items):
         if item.nodeid.split("::")[0] in EMBEDDED_DATABASE_MODULES:
             item.add_marker(pytest.mark.embedded)
 
-    # The modules that start servers (the production shape, browsers) take minutes each:
+    # The modules that start the production shape take minutes each:
     # handed out first, they run beside the rest instead of after it on one worker.
     def rank(item):
         found = (i for i, prefix in enumerate(LONG_MODULES) if item.nodeid.startswith(prefix))
