@@ -6,10 +6,12 @@ and 1/150 uncached, with at most 10 queries whatever the number of news items; a
 404 costs at most 3 queries; a signed-in reader is at most twice as slow. Back
 office (moderation issue): the companies listing with 10,000 companies answers a signed-in
 moderator within 300 ms at the 95th percentile, with at most 25 queries; the project report
-over 10,000 placements within 1 s, with at most 25 queries. Documents: a 50 MB
-upload raises the worker's peak memory by at most 10 MB and leaves no temporary file.
+over 10,000 placements within 1 s, with at most 25 queries; the performance issue then asked
+for 100 ms at the 95th percentile on one worker for both, which is what is measured.
+Documents: a 50 MB upload raises the worker's peak memory by at most 10 MB and leaves no
+temporary file.
 Participants (bench/participants.py): the people list with 10,000 people and a 30-person
-register, p95 within 200 ms on one worker, with constant queries. Allowance
+register, p95 within 100 ms on one worker, with constant queries. Allowance
 (bench/allowance.py): a month's run for 1,000 people within seconds, with the queries of a
 50-person run, creating nothing when run again. Production shape
 (bench/stack.py, production-scale issue): through nginx's front cache a public page answers at
@@ -61,11 +63,11 @@ NEWS_SIZES = (12, 500)  # the demo's news, then topped up
 PUBLIC_SECONDS = 8
 LISTING = "/admin/host-companies/companies/"
 LISTING_COMPANIES = 10000
-LISTING_P95_MS = 300
+LISTING_P95_MS = 100  # the performance issue (the moderation issue asked for 300)
 LISTING_MAX_QUERIES = 25
 REPORT = "/admin/reports/project/"
 REPORT_PLACEMENTS = 10000
-REPORT_P95_MS = 1000
+REPORT_P95_MS = 100  # the performance issue (the moderation issue asked for 1,000)
 REPORT_MAX_QUERIES = 25
 
 
@@ -94,13 +96,13 @@ def measure_listing(env):
     assert b"Impresa di prova" in body, "the bench moderator does not see the queue"
     # Written before the measuring server starts: whitenoise indexes files at start-up.
     static = write_static_copy("companies-listing.html", body)
-    with gunicorn(env, 8775) as url:
-        # Two connections, one per worker: moderators working at the same time, not a
-        # saturated server (whose queueing would measure the number of workers instead).
-        # Warm-up, not measured: each worker's first requests fill its own caches.
-        wrk(url + LISTING, headers=headers, connections=2, seconds=2)
-        rps, p95 = wrk(url + LISTING, headers=headers, connections=2)
-        ref_rps, ref_p95 = wrk(url + static, connections=2)
+    with gunicorn(env, 8775, workers=1) as url:
+        # One connection on one worker: a moderator at work, not a queue (whose waiting
+        # would measure the number of workers instead).
+        # Warm-up, not measured: the worker's first requests fill its own caches.
+        wrk(url + LISTING, headers=headers, connections=1, seconds=2)
+        rps, p95 = wrk(url + LISTING, headers=headers, connections=1)
+        ref_rps, ref_p95 = wrk(url + static, connections=1)
     queries = run_json("bench.query_counts", LISTING, env={**env, "BENCH_COOKIE": cookie})
     return (len(body), rps, p95, ref_rps, ref_p95, queries[LISTING]), cookie
 
@@ -114,10 +116,10 @@ def measure_report(env, cookie):
         body, _ = fetch(url + path, headers=headers)
     assert b"report-placements" in body, "the bench moderator does not see the report"
     static = write_static_copy("project-report.html", body)
-    with gunicorn(env, 8777) as url:
-        wrk(url + path, headers=headers, connections=2, seconds=2)  # warm-up, not measured
-        rps, p95 = wrk(url + path, headers=headers, connections=2)
-        ref_rps, ref_p95 = wrk(url + static, connections=2)
+    with gunicorn(env, 8777, workers=1) as url:
+        wrk(url + path, headers=headers, connections=1, seconds=2)  # warm-up, not measured
+        rps, p95 = wrk(url + path, headers=headers, connections=1)
+        ref_rps, ref_p95 = wrk(url + static, connections=1)
     queries = run_json("bench.query_counts", path, env={**env, "BENCH_COOKIE": cookie})
     return path, seeded, (len(body), rps, p95, ref_rps, ref_p95, queries[path])
 
@@ -245,9 +247,8 @@ def render_report(report):
         f"{seeded['placements']:,} placements",
         f"and {seeded['events']:,} steps in the benchmark territory, which the database "
         "groups by month,",
-        "territory and action in one query; 2 connections. The target (a page read a few "
-        "times a month)",
-        "is absolute; the static copy of the same page is shown for scale.",
+        "territory and action in one query; one worker, one connection. The target is absolute;",
+        "the static copy of the same page is shown for scale.",
         "",
         "| URL | bytes | req/s | p95 ms | queries | static req/s | static p95 ms "
         "| target | result |",
@@ -292,9 +293,9 @@ def render(public, database, listing, report, upload):
         f"## Back office: companies queue with {LISTING_COMPANIES:,} companies",
         "",
         "A moderator of the benchmark territory, signed in (session cookie), opens the default",
-        "queue (awaiting review, oldest first, 20 per page); wrk uses 2 connections, one per",
-        "gunicorn worker. Targets are absolute here, as set by the moderation issue; the static",
-        "copy of the same page is shown for scale.",
+        "queue (awaiting review, oldest first, 20 per page) on one gunicorn worker, wrk with one",
+        "connection. The target is absolute here (the performance issue's); the static copy of",
+        "the same page, served by the same worker, is shown for scale.",
         "",
         "| URL | bytes | req/s | p95 ms | queries | static req/s | static p95 ms "
         "| target | result |",

@@ -22,6 +22,7 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from allowance.models import AllowanceRule, Statement  # noqa: E402
 from allowance.services.statements import compute_month  # noqa: E402
+from bench.db import refresh_statistics  # noqa: E402
 from companies.models import Territory  # noqa: E402
 from participants.models import (  # noqa: E402
     Activity,
@@ -123,6 +124,7 @@ def seed(count):
             rows.append(Attendance(session=session, path=path, presence=presence, hours=hours))
     Attendance.objects.bulk_create(rows, batch_size=5000)
     MonthLock.objects.create(project=project, month=MONTH)
+    refresh_statistics()
     return project
 
 

@@ -20,6 +20,7 @@ from django.utils import timezone  # noqa: E402
 from stdnum import luhn  # noqa: E402
 from wagtail.users.models import UserProfile  # noqa: E402
 
+from bench.db import refresh_statistics  # noqa: E402
 from companies.models import Company, CompanyStatus, Placement, Territory  # noqa: E402
 from participants.models import Participant  # noqa: E402
 from users.models import User  # noqa: E402
@@ -79,6 +80,7 @@ def main(count):
     session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
+    refresh_statistics()
     print(json.dumps({"cookie": f"{settings.SESSION_COOKIE_NAME}={session.session_key}"}))
 
 

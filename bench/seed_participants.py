@@ -22,6 +22,7 @@ from django.contrib.auth.models import Group  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from wagtail.users.models import UserProfile  # noqa: E402
 
+from bench.db import refresh_statistics  # noqa: E402
 from companies.models import Territory  # noqa: E402
 from participants.models import (  # noqa: E402
     Activity,
@@ -125,6 +126,7 @@ def main(count, session_size):
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"
     profile.save()
+    refresh_statistics()
     print(
         json.dumps(
             {

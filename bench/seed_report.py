@@ -16,6 +16,7 @@ django.setup()
 
 from django.utils import timezone  # noqa: E402
 
+from bench.db import refresh_statistics  # noqa: E402
 from companies.models import (  # noqa: E402
     Company,
     CompanyStatus,
@@ -122,6 +123,7 @@ def main(count):
             )
             previous = target
     PlacementEvent.objects.bulk_create(events, batch_size=5000)
+    refresh_statistics()
     print(json.dumps({"year": year, "placements": len(placements), "events": len(events)}))
 
 
