@@ -337,8 +337,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
     parser.add_argument(
         "--only",
-        choices=["stack", "allowance"],
-        help="run one section and replace it in docs/performance.md, keeping the others",
+        choices=["stack", "allowance", "app"],
+        help="run one part and replace it in docs/performance.md, keeping the others "
+        "(app: everything but the production shape)",
     )
     args = parser.parse_args(argv)
     page = BASE_DIR / "docs" / "performance.md"
@@ -354,9 +355,17 @@ def main(argv=None):
         text, ok = render(*measure())
         participants_text, participants_ok = bench_participants.section(environment())
         allowance_text, allowance_ok = bench_allowance.section(environment())
-        stack_text, stack_ok = bench_stack.section()
-        text = f"{text}\n{participants_text}\n{allowance_text}\n{stack_text}"
-        ok = ok and participants_ok and allowance_ok and stack_ok
+        text = f"{text}\n{participants_text}\n{allowance_text}"
+        ok = ok and participants_ok and allowance_ok
+        if args.only == "app":
+            # The production shape's section of the previous run is kept as it was.
+            kept = page.read_text() if page.exists() else ""
+            start = kept.find(bench_stack.HEADING)
+            stack_text = kept[start:] if start != -1 else ""
+        else:
+            stack_text, stack_ok = bench_stack.section()
+            ok = ok and stack_ok
+        text = f"{text}\n{stack_text}".rstrip("\n") + "\n"
         page.write_text(text)
     print(text)
     if not ok:
