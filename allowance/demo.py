@@ -1,5 +1,6 @@
-"""Demo data for the allowance: the demo project's rules and budget, and two approved months
-with one correction carried from the first to the second.
+"""Demo data for the allowance: the demo project's rules and budget (split across the
+project's funding sources), and two approved months with one correction carried from the
+first to the second.
 
 `build_demo` runs after the participants' demo (INSTALLED_APPS order), which builds the
 project, its registers and locks the month of the first session. Statements go through the
@@ -16,7 +17,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
-from allowance.models import AllowanceBudget, AllowanceRule, ExtraItem, State, Statement
+from allowance.budget_split import pro_rata
+from allowance.models import (
+    AllowanceBudget,
+    AllowanceRule,
+    BudgetShare,
+    ExtraItem,
+    State,
+    Statement,
+)
 from allowance.services import statements as service
 from participants.demo import PROJECT_CODE
 from participants.models import Attendance, MonthLock, Presence, Session
@@ -71,7 +80,7 @@ def _rules(project):
         min_attendance_percent=Decimal("70"),
         min_days=1,
     )
-    AllowanceBudget.objects.get_or_create(
+    budget, created = AllowanceBudget.objects.get_or_create(
         project=project,
         defaults={
             "funding_source": "FSE+ Regione Toscana 2021–2027, priorità 3 (demo)",
@@ -81,7 +90,20 @@ def _rules(project):
             "payer_bic": "BPMOIT22XXX",
         },
     )
+    if created:
+        _share(budget)
     return rule
+
+
+def _share(budget):
+    """Splits the budget across the project's funding sources (the funder's reports' demo,
+    e.g. ESF+ and the Region) in the proportion of their funding."""
+    sources = list(budget.project.funding_sources.order_by("sort_order", "pk"))
+    amounts = pro_rata(budget.amount, [source.amount for source in sources])
+    BudgetShare.objects.bulk_create(
+        BudgetShare(budget=budget, source=source, amount=amount, sort_order=n)
+        for n, (source, amount) in enumerate(zip(sources, amounts, strict=True))
+    )
 
 
 def _approve(project, month, operator, coordinator):

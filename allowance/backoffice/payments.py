@@ -13,6 +13,8 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -23,7 +25,7 @@ from allowance.services import exports
 from allowance.services import payments as service
 from allowance.services.errors import NotPermitted
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
-from projects.models import Project
+from projects.models import FundingSource, Project
 
 
 class BankAccountForm(forms.ModelForm):
@@ -242,8 +244,65 @@ class BatchViewSet(ModelViewSet):
 
 
 class BudgetIndexView(ForbiddenNotRedirect, generic.IndexView):
+    """The budgets, then each one's split by funding source (budget_results.html)."""
+
+    results_template_name = "allowance/backoffice/budget_results.html"
+
     def get_base_queryset(self):
         return service.budgets_with_figures()
+
+
+class SourceChoiceField(forms.ModelChoiceField):
+    """Names the project beside the funder: the list holds every project's sources."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.project.code} · {obj}"
+
+
+class ShareForm(WagtailAdminModelForm):
+    source = SourceChoiceField(
+        label=gettext_lazy("Funding source"),
+        queryset=FundingSource.objects.select_related("project").order_by(
+            "project__code", "sort_order", "pk"
+        ),
+    )
+
+
+class SharesPanel(InlinePanel):
+    """The budget's shares, each with a funding source labelled by its project."""
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = ShareForm
+        return options
+
+
+class BudgetForm(WagtailAdminModelForm):
+    """The budget and its shares, checked together (services.payments.check_shares)
+    before anything is saved."""
+
+    def clean_payer_iban(self):
+        try:
+            return service.clean_iban(self.cleaned_data["payer_iban"], field="payer_iban")
+        except ValidationError as error:
+            raise ValidationError(error.message_dict["payer_iban"]) from error
+
+    def clean(self):
+        cleaned = super().clean()
+        formset = self.formsets["shares"]
+        project, amount = cleaned.get("project"), cleaned.get("amount")
+        if not formset.is_valid() or project is None or amount is None:
+            return cleaned
+        shares = [
+            (form.cleaned_data["source"], form.cleaned_data["amount"])
+            for form in formset.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+        try:
+            service.check_shares(project, amount, shares)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return cleaned
 
 
 class BudgetViewSet(ModelViewSet):
@@ -254,7 +313,6 @@ class BudgetViewSet(ModelViewSet):
     name = "allowance_budgets"
     index_view_class = BudgetIndexView
     copy_view_enabled = False
-    form_fields = ["project", "funding_source", "amount", "payer_name", "payer_iban", "payer_bic"]
     list_display = [
         "project",
         "funding_source",
@@ -263,14 +321,22 @@ class BudgetViewSet(ModelViewSet):
         Column("committed", label=gettext_lazy("Committed")),
         Column("left", label=gettext_lazy("Left")),
     ]
-
-    def get_form_class(self, for_update=False):
-        return forms.modelform_factory(AllowanceBudget, form=BudgetForm, fields=self.form_fields)
-
-
-class BudgetForm(forms.ModelForm):
-    def clean_payer_iban(self):
-        try:
-            return service.clean_iban(self.cleaned_data["payer_iban"], field="payer_iban")
-        except ValidationError as error:
-            raise ValidationError(error.message_dict["payer_iban"]) from error
+    edit_handler = ObjectList(
+        [
+            FieldPanel("project"),
+            FieldPanel("funding_source"),
+            FieldPanel("amount"),
+            SharesPanel(
+                "shares",
+                panels=[FieldPanel("source"), FieldPanel("amount")],
+                heading=gettext_lazy("Shares by funding source"),
+                label=gettext_lazy("Share"),
+                min_num=1,
+            ),
+            MultiFieldPanel(
+                [FieldPanel("payer_name"), FieldPanel("payer_iban"), FieldPanel("payer_bic")],
+                heading=gettext_lazy("Paying account"),
+            ),
+        ],
+        base_form_class=BudgetForm,
+    )

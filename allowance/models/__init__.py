@@ -7,6 +7,7 @@ from allowance.models.payments import (
     BankAccount,
     BankAccountView,
     BatchState,
+    BudgetShare,
     Payment,
     PaymentBatch,
 )
@@ -32,6 +33,7 @@ __all__ = [
     "Basis",
     "BatchState",
     "BelowThreshold",
+    "BudgetShare",
     "Correction",
     "ExtraItem",
     "ExtraKind",

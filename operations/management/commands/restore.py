@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from operations.backup import (
     BackupError,
-    database_has_companies,
+    check_target_is_empty,
     documents_without_file,
     read_manifest,
     record_counts,
@@ -17,7 +17,8 @@ class Command(BaseCommand):
     help = (
         "Restore a folder written by `backup`: check every file against the manifest, load "
         "the database dump (pg_restore, one transaction) and write the files back. Refuses a "
-        "database that already has companies unless --force is given."
+        "database that already has companies, or a storage (folder or bucket) that already "
+        "holds files, unless --force is given."
     )
 
     def add_arguments(self, parser):
@@ -25,18 +26,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force",
             action="store_true",
-            help="replace a database that already holds companies",
+            help="replace a database that already holds companies and write into storages "
+            "that already hold files",
         )
 
     def handle(self, *args, directory, force, **options):
         try:
             # The whole backup is checked first: a damaged one changes nothing.
             manifest = read_manifest(directory)
-            if database_has_companies() and not force:
-                raise BackupError(
-                    "The database already holds companies; restoring would replace them. "
-                    "Restore into an empty database, or give --force."
-                )
+            if not force:
+                check_target_is_empty()
             restore_database(directory)
             files = restore_files(directory, manifest)
             counts = record_counts()
