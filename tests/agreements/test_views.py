@@ -1,8 +1,10 @@
 """The company downloads and uploads on its own pages; staff review in the back office."""
 
+import errno
 import hashlib
 
 import pytest
+from django.core.files.storage import filesystem
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -238,6 +240,18 @@ class TestStaffReview:
         assert (
             CompanyLogEntry.objects.filter(action="approdo.agreements.review_download").count() == 2
         )
+
+    def test_a_disk_read_error_answers_a_clear_503(self, moderator, world, test_pki, monkeypatch):
+        signed = _signed(world, test_pki.good)
+
+        def failing_open(path, mode="r", *args, **kwargs):
+            raise OSError(errno.EIO, "Input/output error", path)
+
+        # The open() that FileSystemStorage._open calls: the disk fails, not the view.
+        monkeypatch.setattr(filesystem, "open", failing_open, raising=False)
+        response = moderator.get(admin_url("agreements_admin:download", signed.pk, "signed"))
+        assert response.status_code == 503
+        assert response["Retry-After"] == "60"
 
     def test_queue_query_count_does_not_grow(self, moderator, world, test_pki):
         def count():
