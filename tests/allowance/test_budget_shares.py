@@ -217,6 +217,8 @@ def test_the_budget_form_stores_all_or_nothing(client, no_staff_mfa):
         (esf, D("700.00")),
         (region, D("300.00")),
     ]
+    edit = client.get(url("allowance_budgets:edit", budget.pk))
+    assert edit.status_code == 200 and "Shares by funding source" in edit.text
 
 
 def test_only_who_may_see_budgets_sees_the_split(client, no_staff_mfa, cashier):

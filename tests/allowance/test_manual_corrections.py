@@ -19,6 +19,7 @@ from participants.models import Attendance, MonthLock
 from participants.privacy import anonymise
 from participants.services import attendance
 from tests.allowance.helpers import DEC, NOV, november, operator_and_coordinator
+from tests.allowance.test_statement_pdf import text_of
 from tests.factories.companies import TerritoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,6 +72,21 @@ def test_a_correction_is_carried_by_the_next_statement_in_plain_words(month):
         "Correction of 2026-11 made by the coordinator: hours of attendance typed wrong."
     )
     assert len(set(texts.values())) == 3 and "2026-11" in texts["ar"]
+
+
+def test_the_pdf_explains_it_in_the_person_s_language(client, no_staff_mfa, month):
+    project, path, _sessions, operator, coordinator, statement = month
+    record_correction(coordinator, statement, amount="7.20", reason="transport")
+    MonthLock.objects.create(project=project, month=DEC)
+    service.compute_month(project, DEC)
+    december = Statement.objects.get(path=path, month=DEC)
+    person = path.participant
+    person.preferred_language = "it"
+    person.save()
+    client.force_login(operator)
+    text = text_of(client.get(url("allowance_statements:pdf", december.pk)))
+    assert "rimborso del trasporto" in " ".join(text.split())
+    assert "7,20" in text
 
 
 def test_a_recomputation_does_not_reverse_it(month):
