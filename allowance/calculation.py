@@ -79,7 +79,7 @@ class PersonMonth:
     month: datetime.date
     lines: tuple = ()
     periods: tuple | None = None  # None: the whole month
-    carried: tuple = ()  # (label, amount) corrections of earlier months
+    carried: tuple = ()  # (code, params, amount) corrections of earlier months
 
 
 @dataclass(frozen=True)
@@ -139,8 +139,8 @@ def compute(rules, person_month):
     uncovered = active - covered
     if uncovered:
         steps.append(Step("no_rule", {"days": len(uncovered)}, ZERO))
-    for label, amount in person_month.carried:
-        steps.append(Step("carried", {"label": label}, Decimal(amount)))
+    for code, params, amount in person_month.carried:
+        steps.append(Step(code, dict(params), Decimal(amount)))
         total += Decimal(amount)
     steps.append(Step("total", {}, total))
     return Result(total, steps)

@@ -57,7 +57,7 @@ def _period(path, first, last):
 def person_months(project, month, paths, carried=None):
     """{path id: PersonMonth} for ``paths`` (from active_paths) in ``month``.
 
-    ``carried`` maps path ids to (label, amount) corrections of earlier months.
+    ``carried`` maps path ids to (code, params, amount) corrections of earlier months.
     """
     first, last = month_bounds(month)
     paths = list(paths)

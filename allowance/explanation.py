@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from allowance.calculation import Step
 from allowance.models.rules import Rounding
+from allowance.models.statements import CorrectionReason
 
 TEXTS = {
     "on_path": _("On the path %(days)s of the month's %(month_days)s days."),
@@ -49,6 +50,7 @@ TEXTS = {
     "subtotal": _("Due under “%(name)s”"),
     "no_rule": _("%(days)s days fall under no rule: nothing is due for them."),
     "carried": _("Correction: %(label)s"),
+    "carried_manual": _("Correction of %(label)s made by the coordinator: %(reason)s."),
     "total": _("Total for the month"),
 }
 
@@ -103,6 +105,8 @@ def _shown(key, value):
         return number_format(number, use_l10n=True)
     if key == "rounding":
         return str(Rounding(value).label)
+    if key == "reason":
+        return str(CorrectionReason(value).label)
     return value
 
 

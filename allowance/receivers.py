@@ -27,3 +27,11 @@ def erase_bank_account(sender, participant, **kwargs):
 
     BankAccount.objects.filter(participant=participant).delete()
     BankAccountView.objects.filter(participant=participant).delete()
+
+
+@receiver(anonymised, dispatch_uid="allowance_blank_correction_notes")
+def blank_correction_notes(sender, participant, **kwargs):
+    """The office's notes on the person's corrections go with the person; amounts stay."""
+    from allowance.models import Correction
+
+    Correction.objects.filter(path__participant=participant).exclude(note="").update(note="")

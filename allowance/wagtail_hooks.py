@@ -29,6 +29,7 @@ def register_allowance_log_actions(actions):
         ("reopen", _("Send an allowance statement back"), _("Allowance statement sent back")),
         ("pdf", _("Download an allowance statement"), _("Allowance statement downloaded")),
         ("sent", _("Send an allowance statement"), _("Allowance statement sent to the person")),
+        ("correction", _("Correct an approved month"), _("Allowance correction recorded")),
         ("bank_account", _("Record a bank account"), _("Bank account recorded")),
         ("batch", _("Make a payment batch"), _("Payment batch made")),
         ("batch_paid", _("Mark a payment batch paid"), _("Payment batch paid")),

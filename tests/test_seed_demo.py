@@ -12,6 +12,7 @@ from django.core.management import call_command
 from wagtail.models import Page
 from wagtail_localize.models import Translation
 
+from allowance.models import AllowanceBudget
 from companies.models import (
     Company,
     CompanyStatus,
@@ -37,6 +38,12 @@ def test_builds_a_translated_site_then_changes_nothing_on_a_second_run(
     transactional_db, client, private_dir
 ):
     output = seed()
+    # The allowance budget is shared by the project's funders: ESF+ and the Region.
+    budget = AllowanceBudget.objects.get()
+    assert [(s.source.kind, s.amount) for s in budget.shares.all()] == [
+        ("eu_esf_plus", 96000),
+        ("region", 24000),
+    ]
     for code in ("it", "en", "ar"):
         assert HomePage.objects.filter(locale__language_code=code, live=True).exists()
         assert NewsPage.objects.filter(locale__language_code=code, live=True).count() >= 12

@@ -260,12 +260,20 @@ class SourceChoiceField(forms.ModelChoiceField):
 
 
 class ShareForm(WagtailAdminModelForm):
+    """One share; on an existing budget only its project's sources are offered."""
+
     source = SourceChoiceField(
         label=gettext_lazy("Funding source"),
         queryset=FundingSource.objects.select_related("project").order_by(
             "project__code", "sort_order", "pk"
         ),
     )
+
+    def __init__(self, *args, project=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if project is not None:
+            field = self.fields["source"]
+            field.queryset = field.queryset.filter(project=project)
 
 
 class SharesPanel(InlinePanel):
@@ -280,6 +288,11 @@ class SharesPanel(InlinePanel):
 class BudgetForm(WagtailAdminModelForm):
     """The budget and its shares, checked together (services.payments.check_shares)
     before anything is saved."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.formsets["shares"].form_kwargs["project"] = self.instance.project
 
     def clean_payer_iban(self):
         try:

@@ -16,8 +16,8 @@ from wagtail.log_actions import log
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from allowance import documents, explanation
-from allowance.models import STATEMENT, State, Statement
-from allowance.services import sending
+from allowance.models import STATEMENT, CorrectionReason, State, Statement
+from allowance.services import corrections, sending
 from allowance.services import statements as moves
 from allowance.services.errors import NotPermitted
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
@@ -70,7 +70,11 @@ class StatementInspectView(ForbiddenNotRedirect, generic.InspectView):
             for move in STATEMENT.available(self.object)
             if user.has_perm(PERMISSION[move.name])
         ]
-        context["corrections"] = self.object.path.allowance_corrections.all()
+        context["corrections"] = self.object.path.allowance_corrections.select_related("carried_by")
+        context["can_correct"] = self.object.state == State.APPROVED and user.has_perm(
+            corrections.PERMISSION
+        )
+        context["reasons"] = CorrectionReason.choices
         context["can_send"] = self.object.state == State.APPROVED and user.has_perm(
             sending.PERMISSION
         )
@@ -93,6 +97,27 @@ def move(request, pk, action):
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, _("Done: %(move)s.") % {"move": STATEMENT[action].label})
+    return redirect("allowance_statements:inspect", statement.pk)
+
+
+@require_POST
+def correct(request, pk):
+    """A coordinator's correction of an approved month, carried by the next statement."""
+    statement = get_object_or_404(moves.visible_statements(request.user), pk=pk)
+    try:
+        corrections.record_correction(
+            request.user,
+            statement,
+            amount=request.POST.get("amount", ""),
+            reason=request.POST.get("reason", ""),
+            note=request.POST.get("note", "")[:200],
+        )
+    except NotPermitted:
+        return forbidden()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Correction recorded: the next statement carries it."))
     return redirect("allowance_statements:inspect", statement.pk)
 
 
@@ -160,5 +185,6 @@ class StatementViewSet(ModelViewSet):
             *super().get_urlpatterns(),
             path("<int:pk>/pdf/", download_pdf, name="pdf"),
             path("<int:pk>/send/", send, name="send"),
+            path("<int:pk>/correct/", correct, name="correct"),
             path("<int:pk>/<str:action>/", move, name="move"),
         ]

@@ -20,7 +20,14 @@ from allowance.models.rules import (
     Rounding,
     as_rule,
 )
-from allowance.models.statements import STATEMENT, Correction, State, Statement
+from allowance.models.statements import (
+    STATEMENT,
+    Correction,
+    CorrectionKind,
+    CorrectionReason,
+    State,
+    Statement,
+)
 
 __all__ = [
     "BATCH",
@@ -35,6 +42,8 @@ __all__ = [
     "BelowThreshold",
     "BudgetShare",
     "Correction",
+    "CorrectionKind",
+    "CorrectionReason",
     "ExtraItem",
     "ExtraKind",
     "Payment",

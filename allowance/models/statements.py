@@ -92,8 +92,26 @@ class Statement(models.Model):
         return STATEMENT.available(self)
 
 
+class CorrectionKind(models.TextChoices):
+    RECOMPUTED = "recomputed", _("Found by recomputing the month")
+    MANUAL = "manual", _("Recorded by a coordinator")
+
+
+class CorrectionReason(models.TextChoices):
+    """Why a coordinator corrects a month, in the words the person reads."""
+
+    HOURS = "hours", _("hours of attendance typed wrong")
+    TRANSPORT = "transport", _("a transport refund")
+    OTHER = "other", _("another correction decided by the coordinator")
+
+
 class Correction(models.Model):
-    """A difference found in a month already approved, paid with a later statement."""
+    """A difference in a month already approved, paid with a later statement.
+
+    Recomputing the month finds some (RECOMPUTED: the register changed); a coordinator
+    records others (MANUAL, with a reason). Only the first kind is netted against the next
+    recomputation (services.statements._corrected_totals).
+    """
 
     path = models.ForeignKey(
         "participants.Path", on_delete=models.PROTECT, related_name="allowance_corrections"
@@ -101,6 +119,27 @@ class Correction(models.Model):
     for_month = models.DateField(_("month corrected"))
     amount = models.DecimalField(_("amount"), max_digits=9, decimal_places=2)
     made_at = models.DateTimeField(_("found"), default=timezone.now)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=CorrectionKind.choices, default=CorrectionKind.RECOMPUTED
+    )
+    reason = models.CharField(
+        _("reason"), max_length=10, choices=CorrectionReason.choices, blank=True
+    )
+    # For staff only, never on the statement: it is blanked with the person (receivers).
+    note = models.CharField(
+        _("note for the office"),
+        max_length=200,
+        blank=True,
+        help_text=_("What was wrong, for the office. Nothing about the person's circumstances."),
+    )
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     carried_by = models.ForeignKey(
         Statement,
         verbose_name=_("paid with"),
@@ -117,3 +156,10 @@ class Correction(models.Model):
 
     def __str__(self):
         return f"{self.path_id} {self.for_month:%Y-%m}: {self.amount:+}"
+
+    def step(self):
+        """(code, params, amount): the line the carrying statement shows (explanation)."""
+        label = f"{self.for_month:%Y-%m}"
+        if self.kind == CorrectionKind.MANUAL:
+            return ("carried_manual", {"label": label, "reason": self.reason}, self.amount)
+        return ("carried", {"label": label}, self.amount)

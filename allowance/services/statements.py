@@ -23,7 +23,15 @@ from wagtail.log_actions import log
 from allowance import explanation
 from allowance.calculation import compute, month_bounds
 from allowance.collect import active_paths, person_months
-from allowance.models import STATEMENT, AllowanceRule, Correction, State, Statement, as_rule
+from allowance.models import (
+    STATEMENT,
+    AllowanceRule,
+    Correction,
+    CorrectionKind,
+    State,
+    Statement,
+    as_rule,
+)
 from allowance.services.errors import MonthNotLocked, NotPermitted
 from participants.models import MonthLock, Participant
 
@@ -65,10 +73,7 @@ def compute_month(project, month, user=None):
         for s in Statement.objects.select_for_update().filter(project=project, month=first)
     }
     corrections = _carried([p.pk for p in paths], first, existing)
-    carried = {
-        path_id: [(f"{c.for_month:%Y-%m}", c.amount) for c in items]
-        for path_id, items in corrections.items()
-    }
+    carried = {path_id: [c.step() for c in items] for path_id, items in corrections.items()}
     months = person_months(project, first, paths, carried)
     already = _corrected_totals(existing, first)
     new, changed, found = [], [], []
@@ -113,12 +118,16 @@ def compute_month(project, month, user=None):
 
 
 def _corrected_totals(existing, month):
-    """Corrections already recorded for approved statements of ``month``, per path."""
+    """Corrections found by earlier recomputations of ``month`` for its approved statements,
+    per path. A coordinator's own corrections stay out: the register does not show them,
+    so netting them would reverse them."""
     approved = [s.path_id for s in existing.values() if s.state == State.APPROVED]
     if not approved:
         return {}
     rows = (
-        Correction.objects.filter(path__in=approved, for_month=month)
+        Correction.objects.filter(
+            path__in=approved, for_month=month, kind=CorrectionKind.RECOMPUTED
+        )
         .values("path")
         .annotate(total=Sum("amount"))
     )

@@ -217,6 +217,16 @@ def test_the_budget_form_stores_all_or_nothing(client, no_staff_mfa):
         (esf, D("700.00")),
         (region, D("300.00")),
     ]
+    edit = client.get(url("allowance_budgets:edit", budget.pk))
+    assert edit.status_code == 200 and "Shares by funding source" in edit.text
+    # Only the project's own sources are offered on its budget.
+    assert f"{project.code} · Funder 1" in edit.text
+    assert f"{other.project.code} · Funder 0" not in edit.text
+    data = form_data(project, [(esf, "600.00"), (other, "400.00")])
+    data |= {"shares-INITIAL_FORMS": 0}
+    refused = client.post(url("allowance_budgets:edit", budget.pk), data)
+    assert refused.status_code == 200
+    assert [s.amount for s in budget.shares.all()] == [D("700.00"), D("300.00")]
 
 
 def test_only_who_may_see_budgets_sees_the_split(client, no_staff_mfa, cashier):

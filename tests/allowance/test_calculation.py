@@ -219,11 +219,24 @@ CASES = [
     (
         "a correction of an earlier month",
         [APUANE],
-        replace(month(), carried=(("ottobre 2026", Decimal("-12.50")),)),
+        replace(month(), carried=(("carried", {"label": "ottobre 2026"}, Decimal("-12.50")),)),
         "407.50",
         ["carried"],
     ),
+    (
+        "a coordinator's correction of an earlier month",
+        [APUANE],
+        replace(
+            month(),
+            carried=(("carried_manual", {"label": "2026-10", "reason": "transport"}, "7.20"),),
+        ),
+        "427.20",
+        ["carried_manual"],
+    ),
 ]
+
+
+SUBTOTALS = ("subtotal", "carried", "carried_manual", "no_rule")
 
 
 @pytest.mark.parametrize(
@@ -238,7 +251,7 @@ def test_the_amount_and_its_explanation(rules, person_month, total, codes):
     found = [step.code for step in result.steps]
     assert set(codes) <= set(found), found
     assert found[-1] == "total" and result.steps[-1].amount == result.total
-    subtotals = [s.amount for s in result.steps if s.code in ("subtotal", "carried", "no_rule")]
+    subtotals = [s.amount for s in result.steps if s.code in SUBTOTALS]
     assert sum(subtotals, Decimal("0")) == result.total  # every euro is explained
 
 
