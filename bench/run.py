@@ -24,6 +24,7 @@ and replaces it in docs/performance.md.
 import argparse
 import datetime
 import json
+import os
 import platform
 import subprocess
 
@@ -169,6 +170,7 @@ def measure_public(env):
 
 
 def measure():
+    load = os.getloadavg()[0]  # other work on the shared machine, for the reader
     env = prepare_site()
     database = env["DATABASE_URL"]
     uncached_env = environment(APPRODO_PAGE_CACHE_SECONDS=0)
@@ -176,7 +178,7 @@ def measure():
     listing, cookie = measure_listing(uncached_env)
     report = measure_report(uncached_env, cookie)
     upload = bench_upload.measure(uncached_env)
-    return public, database, listing, report, upload
+    return public, database, listing, report, upload, load
 
 
 def render_public(public):
@@ -261,7 +263,7 @@ def render_report(report):
     return lines, ok
 
 
-def render(public, database, listing, report, upload):
+def render(public, database, listing, report, upload, load):
     engine = "PostgreSQL" if database.startswith("postgres") else "SQLite"
     lines = [
         "# Performance",
@@ -277,7 +279,7 @@ def render(public, database, listing, report, upload):
         "",
         f"Last run: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC · {engine} · "
         f"Python {platform.python_version()} · wrk 1 thread, 8 connections, "
-        f"{PUBLIC_SECONDS} s per URL.",
+        f"{PUBLIC_SECONDS} s per URL · load average {load:.1f} when it began (2 cores).",
         "",
         f"Targets: cached ≥ 1/{CACHED_TARGET} of nginx, uncached ≥ 1/{UNCACHED_TARGET}.",
         "",
