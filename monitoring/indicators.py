@@ -6,9 +6,13 @@ their record. Their age band is taken on the day of that step. Each indicator is
 of categories that adds up to the participants: "prefers not to say" and "not recorded"
 are categories of their own, so a missing answer is counted, never guessed.
 
+A report by funding source counts the projects co-financed by that kind of fund, each with
+all its participants: an ESF+ co-financed operation reports everyone it supports, whatever
+the fund's share. A person in two such projects counts in each.
+
 The special-category answers are decrypted here, in memory, only to be counted: no
-function returns them per person. Costs four queries (project, territories, paths,
-monitoring records) whatever the number of people.
+function returns them per person. Costs three queries (territories, paths, monitoring
+records) whatever the number of people or projects.
 """
 
 import datetime
@@ -31,6 +35,7 @@ from participants.models import (
     Path,
     age_band,
 )
+from projects.models import FundingSource, Project
 
 NOT_RECORDED = ""
 NOT_RECORDED_LABEL = _("Not recorded")
@@ -49,12 +54,34 @@ SPECIAL_GROUPS = [(code, question, Answer.choices) for code, question in QUESTIO
 
 @dataclass(frozen=True)
 class Scope:
-    """What a report counts: a project, optionally one territory, a period (inclusive)."""
+    """What a report counts: a project, or the projects co-financed by one kind of fund
+    (``funding_kind``, a projects.funding.FundingKind; both: the project if it is), a
+    period (inclusive) and optionally one territory."""
 
     project: object
     starts_on: datetime.date
     ends_on: datetime.date
     territory: object = None
+    funding_kind: str = ""
+
+    def projects(self):
+        """The projects counted, as a queryset (used as a subquery, never listed)."""
+        projects = Project.objects.all()
+        if self.project is not None:
+            projects = projects.filter(pk=self.project.pk)
+        if self.funding_kind:
+            # A subquery on the sources: a project with two sources of the kind counts once.
+            projects = projects.filter(
+                pk__in=FundingSource.objects.filter(kind=self.funding_kind).values("project")
+            )
+        return projects
+
+    def paths(self):
+        """The paths of the projects counted, in the territory asked for if any."""
+        paths = Path.objects.filter(project__in=self.projects().values("pk"))
+        if self.territory is not None:
+            paths = paths.filter(participant__territory=self.territory)
+        return paths
 
 
 def _bounds(scope):
@@ -69,14 +96,11 @@ def _bounds(scope):
 def entrant_paths(scope):
     """The paths of the people who entered the project in the period, with ``entered``."""
     start, end = _bounds(scope)
-    paths = (
-        Path.objects.filter(project=scope.project)
+    return (
+        scope.paths()
         .annotate(entered=Min("events__created_at", filter=Q(events__action="enrol")))
         .filter(entered__gte=start, entered__lt=end)
     )
-    if scope.territory is not None:
-        paths = paths.filter(participant__territory=scope.territory)
-    return paths
 
 
 def entrants(scope):
@@ -178,14 +202,15 @@ LEGEND = [
 
 
 def territory_columns(scope, people):
-    """The report's columns: the one territory asked for, or the project's and the people's."""
+    """The report's columns: the one territory asked for, or the projects' and the people's."""
     if scope.territory is not None:
         return [scope.territory]
     territory_ids = {person["territory"] for person in people}
+    served = Project.territories.through.objects.filter(
+        project__in=scope.projects().values("pk")
+    ).values("territory")
     return list(
-        Territory.objects.filter(
-            Q(pk__in=territory_ids) | Q(pk__in=scope.project.territories.values("pk"))
-        ).order_by("name")
+        Territory.objects.filter(Q(pk__in=territory_ids) | Q(pk__in=served)).order_by("name")
     )
 
 
