@@ -20,6 +20,7 @@ import django
 django.setup()
 
 from django.contrib.auth.models import Group  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 from wagtail.users.models import UserProfile  # noqa: E402
 
@@ -229,6 +230,11 @@ def main(count):
     paths = _lives(project)
     _internships(territory, paths)
     _monitoring(people)
+    # Fresh statistics, as autovacuum would gather them after such a load: without them
+    # the planner takes the freshly filled tables for empty and loops over them.
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     by_project = f"{ANNEX}?project={project.pk}"
     records = MonitoringRecord.objects.filter(participant__territory=territory).count()
     print(
