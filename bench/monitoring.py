@@ -11,6 +11,7 @@ returns the Markdown section of docs/performance.md and whether it met its targe
 """
 
 import json
+import os
 import subprocess
 import time
 
@@ -74,6 +75,7 @@ def measure(env):
     seeded = _run_json("bench.seed_monitoring", str(PEOPLE), env=env)
     large_queries = _queries(seeded, env)
     rows = []
+    load_before = os.getloadavg()[0]
     with gunicorn(env, 8785, workers=1) as url:
         for index, (name, key, cookie, marker) in enumerate(SCREENS):
             path = seeded[key]
@@ -92,29 +94,30 @@ def measure(env):
                     large_queries[index],
                 )
             )
+    seeded["load"] = (load_before, os.getloadavg()[0])
     return seeded, rows
 
 
 def render(seeded, rows):
     """The Markdown section and whether every target was met."""
+    before, after = seeded["load"]
     lines = [
         HEADING,
         "",
-        f"{PEOPLE:,} people on paths of one ESF+ co-financed project (bench.seed_monitoring): "
-        "entry data, nine in ten",
-        f"enrolled over ten months ({seeded['events']:,} steps), three in ten left with "
-        "their exit and most",
-        f"with a follow-up, {seeded['records']:,} consented monitoring records (each "
-        "decrypted to be counted),",
-        "one enrolled person in five with an internship. A Monitoring-group user opens the "
-        "Annex I tables",
-        "(by project and by funding source, whose default period is the projects' whole "
-        "span) and downloads",
-        "the XLSX; a coordinator of the territory opens the dashboard. One gunicorn worker, "
-        f"{REQUESTS} requests",
-        f"per screen one after the other after {WARM_UP} warm-up requests. Queries are "
-        f"counted in-process with {SMALL}",
-        "participants, then at full size: they must not change.",
+        f"{PEOPLE:,} people on paths of one ESF+ co-financed project (bench.seed_monitoring):",
+        f"entry data, nine in ten enrolled over ten months ({seeded['events']:,} steps), three",
+        "in ten left with their exit and most with a follow-up, "
+        f"{seeded['records']:,} consented monitoring",
+        "records (each decrypted to be counted), one enrolled person in five with an",
+        "internship. A Monitoring-group user opens the Annex I tables (by project and by",
+        "funding source, whose default period is the projects' whole span) and downloads the",
+        "XLSX; a coordinator of the territory opens the dashboard. One gunicorn worker,",
+        f"{REQUESTS} requests per screen one after the other after {WARM_UP} warm-up requests. "
+        "Queries are",
+        f"counted in-process with {SMALL} participants, then at full size: they must not change.",
+        "The machine is shared: its load average (1 min) was "
+        f"{before:.1f} when the timing began and {after:.1f}",
+        "when it ended.",
         "",
         "| screen | bytes | median ms | p95 ms | max ms | queries (small → large) | target "
         "| result |",
