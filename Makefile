@@ -11,7 +11,7 @@ RTL_CSS := var/build/bootstrap-italia/css/bootstrap-italia.rtl.min.css
 CHROMIUM ?= /usr/bin/chromium
 export DJANGO_ALLOW_ASYNC_UNSAFE := true
 
-.PHONY: help pdf install run test test-fast lint format check messages lock browsers scanner nginx demo bench bench-stack wrk mutation clean stack stack-down
+.PHONY: help pdf install run test test-fast lint format check messages lock browsers scanner nginx demo bench bench-stack bench-monitoring wrk mutation clean stack stack-down
 
 help: ## List the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk -F':.*## ' '{printf "  \033[36m%-12s\033[0m %s\n", $$1, $$2}'
@@ -97,6 +97,9 @@ wrk:
 
 bench: install nginx wrk ## Benchmarks (gunicorn + wrk, production-like settings, then the production shape); writes docs/performance.md
 	$(PY) -m bench.run
+
+bench-monitoring: install ## Only the funder's reports benchmark (Annex I tables, targets dashboard, 10,000 participants)
+	$(PY) -m bench.run --only monitoring
 
 bench-stack: install nginx wrk ## Only the production-shape benchmark: front cache, publish to visible, soak (APPRODO_SOAK_SECONDS, default 600)
 	$(PY) -m bench.run --only stack

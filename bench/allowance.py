@@ -13,7 +13,7 @@ from bench.harness import BASE_DIR, PYTHON
 
 SIZES = (50, 1000)
 SECONDS = 10  # "finishes in seconds": the first run, cold, for the larger size
-TITLE = "## Allowance: a month's run for 1,000 people"
+HEADING = "## Allowance: a month's run for 1,000 people"
 
 
 def _run(count, env):
@@ -36,7 +36,7 @@ def render(runs):
     """The Markdown section and whether every target was met."""
     small, large = runs
     lines = [
-        TITLE,
+        HEADING,
         "",
         "November of a course (eight four-hour days, every third person missing two days,",
         "every seventh with a justified absence) is locked, then `compute_month` runs in one",
@@ -70,16 +70,3 @@ def render(runs):
 
 def section(env):
     return render(measure(env))
-
-
-def splice(page, text, before):
-    """``page`` with this section replaced by ``text``; a page without it gets it just before
-    the heading ``before`` (or at the end)."""
-    start = page.find(TITLE)
-    if start == -1:
-        anchor = page.find(before)
-        if anchor == -1:
-            return page.rstrip("\n") + "\n\n" + text
-        return page[:anchor] + text + "\n" + page[anchor:]
-    end = page.find("\n## ", start + len(TITLE))
-    return page[:start] + text + ("" if end == -1 else page[end + 1 :])

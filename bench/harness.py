@@ -210,3 +210,25 @@ def write_static_copy(name, content):
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
     return f"/static/bench/{name}"
+
+
+def splice(document, heading, text, before=None):
+    """``document`` with the section under ``heading`` replaced by ``text``; a document
+    without it gets it before the ``before`` heading when that one is there, else at the end.
+    A section runs from its heading to the next "## " heading."""
+    lines = document.splitlines()
+    new_lines = text.rstrip("\n").splitlines()
+    if heading in lines:
+        start = lines.index(heading)
+        end = next(
+            (i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines)
+        )
+    elif before in lines:
+        start = end = lines.index(before)
+    else:
+        return document.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n"
+    kept_after = lines[end:]
+    new = lines[:start] + new_lines
+    if kept_after:
+        new += ["", *kept_after]
+    return "\n".join(new) + "\n"

@@ -23,7 +23,7 @@ from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from wagtail.users.models import UserProfile  # noqa: E402
 
 from bench.db import refresh_statistics  # noqa: E402
-from companies.models import Territory  # noqa: E402
+from companies.models import Placement, Territory  # noqa: E402
 from participants.models import (  # noqa: E402
     Activity,
     Attendance,
@@ -56,10 +56,13 @@ def signed_in_cookie(user):
     return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
 
 
-def main(count, session_size):
+def seed(count, session_size):
+    """Seeds and returns what the benchmark reads: the cookie, the URLs, the sizes."""
     territory, _created = Territory.objects.get_or_create(
         code="bench-participants", defaults={"name": "Benchmark (participants)"}
     )
+    # Placements hold on to their interns (bench.seed_monitoring gives some people one).
+    Placement.objects.filter(participant__territory=territory).delete()
     Participant.objects.filter(territory=territory).delete()
     Activity.objects.filter(project__code="bench-participants").delete()
     Project.objects.filter(code="bench-participants").delete()
@@ -126,18 +129,19 @@ def main(count, session_size):
     profile = UserProfile.get_for_user(user)
     profile.preferred_language = "en"
     profile.save()
+    return {
+        "cookie": signed_in_cookie(user),
+        "list": LIST,
+        "register": f"/admin/participants/sessions/register/{session.pk}/",
+        "people": count,
+        "session_size": session_size,
+    }
+
+
+def main(count, session_size):
+    seeded = seed(count, session_size)
     refresh_statistics()
-    print(
-        json.dumps(
-            {
-                "cookie": signed_in_cookie(user),
-                "list": LIST,
-                "register": f"/admin/participants/sessions/register/{session.pk}/",
-                "people": count,
-                "session_size": session_size,
-            }
-        )
-    )
+    print(json.dumps(seeded))
 
 
 if __name__ == "__main__":

@@ -31,6 +31,7 @@ import requests
 
 from bench import soak as bench_soak
 from bench.harness import HEADERS, PYTHON, VAR, fetch, wrk
+from bench.harness import splice as harness_splice
 from deploy.stack import BASE_DIR, Stack
 
 HEADING = "## Production shape: front cache, publishing and soak"
@@ -380,14 +381,4 @@ def section():
 
 def splice(document, text):
     """``document`` with this section replaced by ``text`` (appended when it has none)."""
-    lines = document.splitlines()
-    try:
-        start = lines.index(HEADING)
-    except ValueError:
-        return document.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n"
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    kept_after = lines[end:]
-    new = lines[:start] + text.rstrip("\n").splitlines()
-    if kept_after:
-        new += ["", *kept_after]
-    return "\n".join(new) + "\n"
+    return harness_splice(document, HEADING, text)

@@ -1,9 +1,10 @@
 """The result indicators: the situation of the people who left the project in the period,
 at their exit and six months later (the path's exit and follow-up, participants.Path).
 
-Who counts: every path of the project that ended (completed or withdrawn) in the period,
-by its exit date, in the territory of the person's record. A follow-up not yet recorded is
-a category of its own. Same suppression as the entry tables; three queries.
+Who counts: every path of the project (or of the projects co-financed by the kind of fund
+asked for) that ended (completed or withdrawn) in the period, by its exit date, in the
+territory of the person's record. A follow-up not yet recorded is a category of its own.
+Same suppression as the entry tables; two queries.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -15,7 +16,7 @@ from monitoring.indicators import (
     territory_columns,
 )
 from monitoring.suppression import protect
-from participants.models import ContractType, ExitOutcome, Path
+from participants.models import ContractType, ExitOutcome
 
 RESULT_GROUPS = [
     ("exit_outcome", _("Situation at exit"), ExitOutcome.choices, _("Not recorded")),
@@ -31,11 +32,7 @@ RESULT_GROUPS = [
 
 def leavers(scope):
     """One dict per path that ended in the period: territory and outcomes."""
-    paths = Path.objects.filter(
-        project=scope.project, exited_on__gte=scope.starts_on, exited_on__lte=scope.ends_on
-    )
-    if scope.territory is not None:
-        paths = paths.filter(participant__territory=scope.territory)
+    paths = scope.paths().filter(exited_on__gte=scope.starts_on, exited_on__lte=scope.ends_on)
     return [
         {
             "id": row["participant_id"],

@@ -139,12 +139,14 @@ class ProjectReportView(WagtailAdminTemplateMixin, View):
         ]
 
 
-def _lines(table):
-    """The table's lines as spreadsheet cells: caption, headings, rows, a gap, the legend.
+def _lines(table, preamble=()):
+    """The table's lines as spreadsheet cells: the preamble (what the report covers, one
+    line each), caption, headings, rows, a gap, the legend.
 
     Territory names and captions are typed by staff: every cell goes through spreadsheet_safe.
     """
     lines = [
+        *([str(line)] for line in preamble),
         [str(table.caption)],
         [str(heading) for heading in table.headings],
         *(row.values for row in table.rows),
@@ -154,8 +156,9 @@ def _lines(table):
     return [[spreadsheet_safe(value) for value in line] for line in lines]
 
 
-def csv_response(tables, filename):
-    """Both tables in one file, one after the other, each with its caption and headings.
+def csv_response(tables, filename, preamble=()):
+    """Both tables in one file, one after the other, each with its caption and headings
+    (and the ``preamble`` lines above each caption).
 
     One file because the funder opens it in a spreadsheet program and should find the whole
     report there; the workbook has a sheet per table for sorting and filtering.
@@ -169,26 +172,31 @@ def csv_response(tables, filename):
     for index, table in enumerate(tables):
         if index:
             writer.writerow([])
-        for values in _lines(table):
+        for values in _lines(table, preamble):
             writer.writerow(values)
     return response
 
 
-def xlsx_response(tables, filename):
-    """A workbook with a sheet per table: caption, headings, rows, then the legend.
+def xlsx_response(tables, filename, preamble=(), title=""):
+    """A workbook with a sheet per table: the ``preamble`` lines, caption, headings, rows,
+    then the legend; ``title`` becomes the workbook's title property.
 
     Counts are numbers and marks are text, so a spreadsheet sums only what is shown.
     """
     workbook = Workbook()
     workbook.remove(workbook.active)
+    if title:
+        workbook.properties.title = str(title)
     bold = Font(bold=True)
+    heading_rows = len(preamble) + 2
     for table in tables:
         sheet = workbook.create_sheet(str(table.title).translate(SHEET_TITLE_FORBIDDEN)[:31])
-        for values in _lines(table):
+        for values in _lines(table, preamble):
             sheet.append(values)
-        for cell in [*sheet[1], *sheet[2]]:
-            cell.font = bold
-        sheet.freeze_panes = sheet.cell(row=3, column=len(table.row_headings) + 1)
+        for row in range(1, heading_rows + 1):
+            for cell in sheet[row]:
+                cell.font = bold
+        sheet.freeze_panes = sheet.cell(row=heading_rows + 1, column=len(table.row_headings) + 1)
     output = BytesIO()
     workbook.save(output)
     response = HttpResponse(output.getvalue(), content_type=XLSX_TYPE)

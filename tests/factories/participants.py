@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 
 from participants.models import Activity, Enrolment, Participant, Path, Referral, Session, Stage
-from projects.models import Municipality, Project, ReferringOrganisation
+from projects.models import FundingSource, Municipality, Project, ReferringOrganisation
 from tests.factories.companies import TerritoryFactory
 
 
@@ -35,6 +35,18 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     funder = "FSE+ Regione Toscana"
     starts_on = datetime.date(2026, 1, 1)
     ends_on = datetime.date(2028, 12, 31)
+
+
+class FundingSourceFactory(factory.django.DjangoModelFactory):
+    """One funder's share of a project; ESF+ unless told."""
+
+    class Meta:
+        model = FundingSource
+
+    project = factory.SubFactory(ProjectFactory)
+    kind = "eu_esf_plus"
+    funder = "FSE+ Regione Toscana"
+    amount = Decimal("100000.00")
 
 
 class ParticipantFactory(factory.django.DjangoModelFactory):
