@@ -6,30 +6,15 @@ it met its targets; bench/run.py appends it. `python -m bench.run --only allowan
 scenario alone and replaces its section.
 """
 
-import json
-import subprocess
-
-from bench.harness import BASE_DIR, PYTHON
+from bench.harness import run_json
 
 SIZES = (50, 1000)
 SECONDS = 10  # "finishes in seconds": the first run, cold, for the larger size
 HEADING = "## Allowance: a month's run for 1,000 people"
 
 
-def _run(count, env):
-    result = subprocess.run(
-        [PYTHON, "-m", "bench.seed_allowance", str(count)],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def measure(env):
-    return [_run(count, env) for count in SIZES]
+    return [run_json("bench.seed_allowance", str(count), env=env) for count in SIZES]
 
 
 def render(runs):

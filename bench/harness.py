@@ -6,6 +6,7 @@ server that would sit in front of gunicorn in production.
 """
 
 import contextlib
+import json
 import os
 import re
 import shutil
@@ -232,3 +233,16 @@ def splice(document, heading, text, before=None):
     if kept_after:
         new += ["", *kept_after]
     return "\n".join(new) + "\n"
+
+
+def run_json(module, *args, env):
+    """Runs `python -m module args` with ``env``; returns the JSON of its last output line."""
+    result = subprocess.run(
+        [PYTHON, "-m", module, *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])

@@ -10,12 +10,10 @@ returns the Markdown section of docs/performance.md and whether it met its targe
 `python -m bench.monitoring` prints it without writing anything.
 """
 
-import json
 import os
-import subprocess
 import time
 
-from bench.harness import BASE_DIR, PYTHON, environment, fetch, gunicorn, manage
+from bench.harness import environment, fetch, gunicorn, manage, run_json
 from bench.soak import percentile
 
 PEOPLE = 10000
@@ -33,24 +31,12 @@ SCREENS = [
 ]
 
 
-def _run_json(module, *args, env):
-    result = subprocess.run(
-        [PYTHON, "-m", module, *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def _queries(seeded, env):
     """[queries per screen], counted in-process as each screen's user."""
     found = []
     for _name, key, cookie, _marker in SCREENS:
         path = seeded[key]
-        counts = _run_json("bench.query_counts", path, env={**env, "BENCH_COOKIE": seeded[cookie]})
+        counts = run_json("bench.query_counts", path, env={**env, "BENCH_COOKIE": seeded[cookie]})
         found.append(counts[path])
     return found
 
@@ -70,9 +56,9 @@ def _timed(url, headers):
 
 def measure(env):
     """[(name, path, bytes, median ms, p95 ms, max ms, queries small, queries large)]."""
-    small = _run_json("bench.seed_monitoring", str(SMALL), env=env)
+    small = run_json("bench.seed_monitoring", str(SMALL), env=env)
     small_queries = _queries(small, env)
-    seeded = _run_json("bench.seed_monitoring", str(PEOPLE), env=env)
+    seeded = run_json("bench.seed_monitoring", str(PEOPLE), env=env)
     large_queries = _queries(seeded, env)
     rows = []
     load_before = os.getloadavg()[0]

@@ -7,10 +7,7 @@ whether it met its targets; bench/run.py appends it. `python -m bench.participan
 this scenario alone (migrate, collectstatic, then the measurement) and prints the section.
 """
 
-import json
-import subprocess
-
-from bench.harness import BASE_DIR, PYTHON, environment, fetch, gunicorn, manage, wrk
+from bench.harness import environment, fetch, gunicorn, manage, run_json, wrk
 
 PEOPLE = 10000
 SESSION_SIZE = 30
@@ -18,20 +15,8 @@ SMALL = (200, 1)
 P95_MS = 100  # the performance issue: as the companies queue
 
 
-def _run_json(module, *args, env):
-    result = subprocess.run(
-        [PYTHON, "-m", module, *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
-
-
 def _queries(seeded, env):
-    counts = _run_json(
+    counts = run_json(
         "bench.query_counts",
         seeded["list"],
         seeded["register"],
@@ -42,9 +27,9 @@ def _queries(seeded, env):
 
 def measure(env):
     """[(name, url, bytes, req/s, p95 ms, queries small, queries large)] for both screens."""
-    small = _run_json("bench.seed_participants", *map(str, SMALL), env=env)
+    small = run_json("bench.seed_participants", *map(str, SMALL), env=env)
     small_queries = _queries(small, env)
-    seeded = _run_json("bench.seed_participants", str(PEOPLE), str(SESSION_SIZE), env=env)
+    seeded = run_json("bench.seed_participants", str(PEOPLE), str(SESSION_SIZE), env=env)
     large_queries = _queries(seeded, env)
     headers = {"Cookie": seeded["cookie"]}
     screens = [

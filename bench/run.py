@@ -26,10 +26,8 @@ and replaces it in docs/performance.md.
 
 import argparse
 import datetime
-import json
 import os
 import platform
-import subprocess
 
 from bench import allowance as bench_allowance
 from bench import monitoring as bench_monitoring
@@ -38,13 +36,13 @@ from bench import stack as bench_stack
 from bench import upload as bench_upload
 from bench.harness import (
     BASE_DIR,
-    PYTHON,
     environment,
     fetch,
     gunicorn,
     manage,
     nginx,
     prepare_site,
+    run_json,
     splice,
     write_static_copy,
     wrk,
@@ -75,18 +73,6 @@ REPORT = "/admin/reports/project/"
 REPORT_PLACEMENTS = 10000
 REPORT_P95_MS = 100  # the performance issue (the moderation issue asked for 1,000)
 REPORT_MAX_QUERIES = 25
-
-
-def run_json(module, *args, env):
-    result = subprocess.run(
-        [PYTHON, "-m", module, *args],
-        cwd=BASE_DIR,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def query_counts(env, paths):
