@@ -1,34 +1,77 @@
 """The production shape on loopback (deploy/stack.py): nginx with its front cache in front of
 two app instances with production settings, sharing PostgreSQL (the test database), Redis
-and an S3 object store (SeaweedFS), with a task worker and the scheduler."""
+and an S3 object store (SeaweedFS), with a task worker and the scheduler; then faults on it.
+Redis, PostgreSQL's connections and the object store go away; the app keeps serving what it
+can, refuses clearly what it cannot, and recovers without a restart. The outbox, worked by two
+workers, sends each e-mail once.
 
-import contextlib
+One stack for the whole module: starting it costs half a minute. The tests run in file order,
+the destructive ones last. Redis is a private redis-server this module starts and kills (the
+machine's shared Redis is never touched); PostgreSQL is not restarted (other databases live
+in its cluster): every connection to the test database but the test's own is terminated,
+which is what a restart does to the instances.
+"""
+
 import os
 import re
 import signal
 import subprocess
-import threading
 import time
-from pathlib import Path
 
 import pytest
 import requests
+from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from django.db import connection
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from companies.models import CompanyDocument, CompanyStatus
 from deploy.stack import PYTHON, Stack
+from mail.outbox import OutgoingEmail
 from tests import documents_corpus as corpus
 from tests.factories.companies import MembershipFactory
 from tests.factories.pages import home_page
+from tests.factories.users import UserFactory
+from tests.redis_server import redis_binary, running_redis
+from tests.smtp_sink import SmtpSink
+from tests.stack.shared import (
+    AGREEMENT,
+    PASSWORD,
+    SEARCH,
+    SECURE,
+    Browser,
+    Load,
+    drop_database_connections,
+    gone,
+    log_in,
+    manage_on,
+    process_tree,
+    wait_until_serving,
+)
 
 pytestmark = [pytest.mark.stack, pytest.mark.django_db(transaction=True)]
-AGREEMENT = "8d3f5b2a-61c4-4e0f-9a57-3c1d2e4f5a01"
-SECURE = {"X-Forwarded-Proto": "https"}  # what nginx tells the instances
+UNAVAILABLE = "Temporaneamente non disponibile"
+STORAGE_FAILED = "Non è stato possibile salvare il file per un problema nostro"
 
 
 @pytest.fixture(scope="module")
-def stack(django_db_setup, django_db_blocker, tmp_path_factory):
+def redis():
+    if redis_binary() is None:
+        if os.environ.get("CI"):
+            pytest.fail("CI needs redis-server for the Redis fault tests")
+        pytest.skip("redis-server is not installed")
+    with running_redis() as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def sink():
+    with SmtpSink() as sink:
+        yield sink
+
+
+@pytest.fixture(scope="module")
+def stack(django_db_setup, django_db_blocker, tmp_path_factory, redis, sink):
     if connection.vendor != "postgresql":
         pytest.skip("the production shape runs on PostgreSQL")
     db = connection.settings_dict
@@ -38,27 +81,26 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory):
     stack = Stack(
         tmp_path_factory.mktemp("stack"),
         database_url=url,
-        redis_url="redis://127.0.0.1:6379/4",
+        redis_url=redis.url,
         secret_key=settings.SECRET_KEY,
-        # Precompressing every static file costs about 45 s here and is not under test.
         precompress=False,
+        env={"EMAIL_PORT": str(sink.port), "EMAIL_USE_TLS": "0"},
     )
     with django_db_blocker.unblock(), stack:
         stack.start()
         yield stack
 
 
-def manage_on(stack, script):
-    """Runs Python in a process configured like the instances (production settings)."""
-    result = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", script],
-        env=stack.env(),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-    return result.stdout
+@pytest.fixture(autouse=True)
+def tasks_settled(stack):
+    """Waits for the workers to finish what a test queued (a publish queues front-cache purges):
+    the flush after each test empties the task table, and a worker whose running task's row
+    vanished under it stops."""
+    yield
+    tasks = DBTaskResult.objects
+    deadline = time.monotonic() + 30
+    while (tasks.ready() | tasks.running()).exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
 
 
 def test_a_publish_refreshes_the_front_cache_and_every_instance(stack):
@@ -130,84 +172,6 @@ def test_an_upload_on_one_instance_is_downloaded_from_the_other_byte_for_byte(st
     assert through_nginx.headers.get("X-Front-Cache") in (None, "BYPASS", "MISS")
 
 
-class Load:
-    """Steady GETs through nginx from a few threads while a test breaks an instance; each
-    request's start, end (monotonic clock) and failure, None when a whole page came back."""
-
-    def __init__(self, url, concurrency=4):
-        self.url = url
-        self.concurrency = concurrency
-        self.records = []
-        self.stopping = threading.Event()
-        self.threads = [threading.Thread(target=self.run) for _ in range(concurrency)]
-
-    def run(self):
-        while not self.stopping.is_set():
-            started = time.monotonic()
-            try:
-                response = requests.get(self.url, timeout=30)
-                if response.status_code != 200:
-                    failure = response.status_code
-                elif "</html>" not in response.text:
-                    failure = "truncated"
-                elif response.headers.get("X-Front-Cache") == "HIT":
-                    failure = "front cache hit: the load must reach the instances"
-                else:
-                    failure = None
-            except requests.RequestException as error:
-                failure = type(error).__name__
-            self.records.append((started, time.monotonic(), failure))
-
-    def __enter__(self):
-        for thread in self.threads:
-            thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.stopping.set()
-        for thread in self.threads:
-            thread.join()
-
-
-def proc_stat(pid):
-    """The fields of /proc/<pid>/stat after the command name: state, parent, ..."""
-    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-
-
-def process_tree(pid):
-    """A gunicorn master and its workers (psutil is not a dependency: /proc has it)."""
-    children = []
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        with contextlib.suppress(OSError, IndexError):
-            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
-                children.append(int(stat.parent.name))
-    return [pid, *children]
-
-
-def cpu_ticks(pids):
-    """CPU time the processes used (user + system, in clock ticks)."""
-    return sum(int(proc_stat(pid)[11]) + int(proc_stat(pid)[12]) for pid in pids)
-
-
-def wait_until_serving(pids, deadline=20):
-    """Returns once the instance works on its share of the load through nginx (else stopping
-    it would prove nothing); the first requests after start-up are slow and may all be queued."""
-    before, end = cpu_ticks(pids), time.monotonic() + deadline
-    while cpu_ticks(pids) - before < 5:
-        assert time.monotonic() < end, "nginx sends the instance no request"
-        time.sleep(0.1)
-
-
-def gone(pid):
-    try:
-        return proc_stat(pid)[0] in ("Z", "X")  # a zombie holds no socket and runs nothing
-    except FileNotFoundError:
-        return True
-
-
-SEARCH = "/it/search/?q=approdo"  # never front-cached: every request reaches an instance
-
-
 def test_killing_an_instance_under_load_loses_no_request_not_in_flight(stack):
     """Instance A dies at once (SIGKILL of its gunicorn master and every worker, what the OOM
     killer or a lost machine does) during steady GETs through nginx. A request can only be lost
@@ -244,6 +208,118 @@ def test_killing_an_instance_under_load_loses_no_request_not_in_flight(stack):
         # nginx would try A again after fail_timeout (10 s); a reload starts its workers with
         # no memory of A's failure, so the next test finds both instances in the upstream.
         os.kill(stack.processes["nginx"].pid, signal.SIGHUP)
+
+
+def test_with_redis_down_pages_are_served_and_logins_refused_until_it_is_back(stack, redis):
+    user = UserFactory(password="")
+    user.password = PBKDF2PasswordHasher().encode(PASSWORD, "faultsalt")  # the instances' hasher
+    user.save(update_fields=["password"])
+    a, b = stack.instance("a"), stack.instance("b")
+    assert requests.get(f"{a}/it/", headers=SECURE, timeout=30).status_code == 200
+
+    redis.stop()
+    for instance in (a, b):
+        for _ in range(4):  # both workers of each instance
+            page = requests.get(f"{instance}/it/", headers=SECURE, timeout=30)
+            assert page.status_code == 200, instance
+            search = requests.get(f"{instance}/it/search/?q=approdo", headers=SECURE, timeout=30)
+            assert search.status_code == 200, instance
+    assert requests.get(f"{stack.front}/it/", timeout=30).status_code == 200
+    assert requests.get(f"{a}/readyz", timeout=30).json()["cache"] == "unavailable"
+    refused = log_in(a, user)
+    assert refused.status_code == 503
+    assert UNAVAILABLE in refused.text
+    assert "sessionid" not in refused.cookies
+
+    redis.start()
+    time.sleep(2.5)  # each process leaves Redis alone for 2 s after an error
+    answer = log_in(a, user)
+    assert answer.status_code == 302, answer.status_code
+    assert "sessionid" in answer.cookies
+
+
+def test_the_instances_recover_when_the_database_drops_their_connections(stack):
+    a, b = stack.instance("a"), stack.instance("b")
+    for instance in (a, b):
+        for _ in range(4):
+            requests.get(f"{instance}/it/search/?q=approdo", headers=SECURE, timeout=30)
+
+    assert drop_database_connections() > 0
+
+    answers = [
+        requests.get(f"{instance}/it/search/?q=impresa{n}", headers=SECURE, timeout=30).status_code
+        for n in range(6)
+        for instance in (a, b)
+    ]
+    assert answers == [200] * len(answers)
+    assert requests.get(f"{a}/readyz", timeout=30).json()["database"] == "ok"
+
+
+def test_two_workers_send_each_email_once_after_the_database_dropped_them(stack, sink):
+    stack.spawn("worker_2", [PYTHON, "manage.py", "db_worker"])
+    time.sleep(3)
+    assert drop_database_connections() > 0
+    sink.messages.clear()
+    script = (
+        "from django.db import transaction\n"
+        "from mail.outbox import deliver_email, queue_email\n"
+        "with transaction.atomic():\n"
+        "    for n in range(20):\n"
+        "        email = queue_email('test', f'persona{n}@example.org', 'it', 'Oggetto', '.')\n"
+        # Each e-mail queued twice, as a retry and the safety net may: both workers race.
+        "        transaction.on_commit(lambda pk=email.pk: deliver_email.enqueue(pk))\n"
+    )
+    subprocess.run(
+        [PYTHON, "manage.py", "shell", "-c", script], env=stack.env(), check=True, timeout=120
+    )
+
+    expected = sorted(f"persona{n}@example.org" for n in range(20))
+    deadline = time.monotonic() + 90
+    while OutgoingEmail.objects.filter(sent_at__isnull=True).exists():
+        assert time.monotonic() < deadline, "the workers did not send the outbox"
+        time.sleep(0.5)
+    time.sleep(3)  # a duplicate would arrive now
+    assert sorted(sink.recipients()) == expected
+    assert stack.processes["worker"].poll() is None
+    assert stack.processes["worker_2"].poll() is None
+
+
+def test_with_the_object_store_down_uploads_and_downloads_are_refused_clearly(stack):
+    membership = MembershipFactory(company__status=CompanyStatus.APPROVED)
+    company, user = membership.company, membership.user
+    user.password = PBKDF2PasswordHasher().encode(PASSWORD, "faultsalt")
+    user.save(update_fields=["password"])
+    a = stack.instance("a")
+    browser = Browser()
+    assert log_in(a, user, browser).status_code == 302
+    documents = f"{a}/it/companies/{company.pk}/documents/"
+    page, token = browser.form(documents)
+    upload_url = a + re.search(rf'action="([^"]*{AGREEMENT}[^"]*)"', page.text).group(1)
+
+    def upload(name, content):
+        return browser.post(
+            upload_url,
+            documents,
+            data={"csrfmiddlewaretoken": token},
+            files={"file": (name, content)},
+        )
+
+    assert upload("convenzione.pdf.p7m", corpus.cades()).status_code == 302
+    kept = CompanyDocument.objects.get(company=company)
+
+    stack.processes["weed"].kill()  # gone at once, as a crashed or unreachable store
+    stack.processes["weed"].wait(30)
+    answer = upload("convenzione.pdf", corpus.pdf())
+
+    assert answer.status_code == 302, answer.status_code  # back to the form, with the message
+    back = browser.request("GET", a + answer.headers["Location"], headers=SECURE)
+    assert STORAGE_FAILED in back.text
+    assert list(CompanyDocument.objects.filter(company=company)) == [kept]
+    download = browser.request("GET", f"{documents}{kept.pk}/download/", headers=SECURE)
+    assert download.status_code == 503
+    assert "Al momento i documenti non si possono aprire" in download.text
+    assert requests.get(f"{a}/readyz", timeout=60).json()["storage"] == "unavailable"
+    assert requests.get(f"{a}/it/", headers=SECURE, timeout=30).status_code == 200
 
 
 def test_stopping_an_instance_under_load_loses_no_request(stack):
