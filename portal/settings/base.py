@@ -330,9 +330,9 @@ if APPRODO_S3_ENDPOINT_URL:
         "access_key": os.environ.get("APPRODO_S3_ACCESS_KEY", ""),
         "secret_key": os.environ.get("APPRODO_S3_SECRET_KEY", ""),
         "region_name": os.environ.get("APPRODO_S3_REGION", "us-east-1"),
-        # botocore's defaults (60 s to connect, 5 attempts with back-off) kept a visitor
-        # waiting over 20 s for the "storage unavailable" answer when the store was down;
-        # three attempts still ride out a dropped connection.
+        # A store that does not answer at all would hold a request for minutes under
+        # botocore's defaults (60 s to connect, up to 5 attempts); three attempts still ride
+        # out a dropped connection.
         "client_config": _S3Config(
             s3={"addressing_style": "path"},
             signature_version="s3v4",
