@@ -18,6 +18,7 @@ import io
 import logging
 import os
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -241,7 +242,9 @@ def _verify_pades(data, candidates, current, signatories):
     generated, sha = _match(signed, candidates, current)
     moment = _signing_time(first.self_reported_timestamp, generated.created_at)
     try:
-        status = validate_pdf_signature(first, signer_validation_context=_context(moment))
+        status = _outside_event_loop(
+            validate_pdf_signature, first, signer_validation_context=_context(moment)
+        )
     except SignatureRefused:
         raise
     except Exception:
@@ -251,6 +254,21 @@ def _verify_pades(data, candidates, current, signatories):
     if status.modification_level not in HARMLESS_CHANGES:
         refuse("modified")
     return _result("pades", generated, sha, status, moment, signatories, len(signatures))
+
+
+def _outside_event_loop(function, *args, **kwargs):
+    """Calls a synchronous pyHanko entry point, which runs its coroutines with ``asyncio.run``.
+
+    That refuses to start inside a thread whose event loop is already running (an async
+    server's thread, or a test process driving a browser); there the call gets a thread of
+    its own.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return function(*args, **kwargs)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args, **kwargs).result()
 
 
 def _verify_cades(data, candidates, current, signatories):
@@ -266,12 +284,13 @@ def _verify_cades(data, candidates, current, signatories):
     generated, sha = _match(content, candidates, current)
     moment = _signing_time(extract_self_reported_ts(signer_info), generated.created_at)
     try:
-        status = asyncio.run(
+        status = _outside_event_loop(
+            asyncio.run,
             async_validate_cms_signature(
                 signed_data,
                 status_cls=StandardCMSSignatureStatus,
                 validation_context=_context(moment),
-            )
+            ),
         )
     except SignatureRefused:
         raise

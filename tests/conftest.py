@@ -34,12 +34,15 @@ EMBEDDED_DATABASE_MODULES = (
 )
 
 
-# Browser tests are not among them: Playwright keeps an event loop running in the worker's
-# thread, and tests that call asyncio.run (the signature checks) must not come after them.
+# The modules that take longest, handed out to the workers first so that they run beside the
+# rest instead of after it on one worker: the production shape, the backups and the
+# migrations run backwards and forwards; then every browser module (a demo site seeded, a
+# browser driven).
 LONG_MODULES = (
     "tests/stack/",
     "tests/operations/test_backup.py",
     "tests/operations/test_backup_object_storage.py",
+    "tests/test_migration_interns.py",
 )
 
 
@@ -47,17 +50,25 @@ def pytest_collection_modifyitems(config, items):
     """Marks the modules above `embedded` (a module renamed away from the list is an error)
     and puts the long modules first."""
     missing = [name for name in EMBEDDED_DATABASE_MODULES if not (BASE_DIR / name).exists()]
+    missing += [name for name in LONG_MODULES if not (BASE_DIR / name).exists()]
     if missing:
-        raise pytest.UsageError(f"EMBEDDED_DATABASE_MODULES names missing files: {missing}")
+        raise pytest.UsageError(
+            f"EMBEDDED_DATABASE_MODULES/LONG_MODULES name missing files: {missing}"
+        )
+    browser_modules = set()
     for item in items:
-        if item.nodeid.split("::")[0] in EMBEDDED_DATABASE_MODULES:
+        module = item.nodeid.split("::")[0]
+        if module in EMBEDDED_DATABASE_MODULES:
             item.add_marker(pytest.mark.embedded)
+        if item.get_closest_marker("browser"):
+            browser_modules.add(module)
 
-    # The modules that start the production shape take minutes each:
-    # handed out first, they run beside the rest instead of after it on one worker.
     def rank(item):
         found = (i for i, prefix in enumerate(LONG_MODULES) if item.nodeid.startswith(prefix))
-        return next(found, len(LONG_MODULES))
+        long = next(found, None)
+        if long is not None:
+            return (0, long)
+        return (1, 0) if item.nodeid.split("::")[0] in browser_modules else (2, 0)
 
     items.sort(key=rank)
 

@@ -1,5 +1,7 @@
 """Signed uploads: our document, a valid trusted signature, an entitled signer."""
 
+import asyncio
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
@@ -184,3 +186,22 @@ def test_review_details_name_the_trust_anchor(world, test_pki):
     _generated, pdf = _agreement(world)
     signed = _upload(world, test_pki.good.cades(pdf), name="c.pdf.p7m")
     assert "Approdo Test Qualified CA" in signed.details["trust_anchor"]
+
+
+@pytest.mark.parametrize("signature_format", ["pades", "cades"])
+def test_a_signature_is_checked_where_an_event_loop_is_running(world, test_pki, signature_format):
+    """pyHanko runs its checks with asyncio.run, which refuses to start in a thread whose
+    event loop runs (an async server's, or a test process that drove a browser)."""
+    generated, pdf = _agreement(world)
+    data = test_pki.good.pades(pdf) if signature_format == "pades" else test_pki.good.cades(pdf)
+    candidates = {generated.sha256: generated}
+    current = services.current_hashes(world.company, DocumentType.AGREEMENT, None)
+    signatories = services.signatories(world.company)
+
+    async def verify_while_the_loop_runs():
+        return verify.verify(data, candidates, current, signatories)
+
+    result = asyncio.run(verify_while_the_loop_runs())
+    assert result.signature_format == signature_format
+    assert result.generated == generated
+    assert result.signer_verdict == Verdict.PASSED
