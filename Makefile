@@ -82,11 +82,12 @@ nginx: ## Install Debian's nginx-light for the X-Accel-Redirect download test (w
 
 # One pytest worker per core (pytest-xdist), each with its own test database; a test module
 # stays on one worker, so its module-scoped servers (browser, stack) start once, and the
-# long modules are handed out first (tests/conftest.py).
+# long modules are handed out first (tests/conftest.py; xdist would otherwise reorder the
+# modules by their number of tests).
 TEST_WORKERS ?= auto
 
 test: install browsers scanner nginx ## Run the whole test suite, browser tests included (fresh test databases)
-	$(PY) -m pytest --create-db -n $(TEST_WORKERS) --dist loadfile $(PYTEST_ARGS)
+	$(PY) -m pytest --create-db -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 test-fast: install ## Re-run the suite on the kept test database, without browser and slow tests
 	$(PY) -m pytest --reuse-db -m "not browser and not slow" $(PYTEST_ARGS)

@@ -151,10 +151,47 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture(scope="session")
-def browser_context_args(browser_context_args):
-    # axe-core is injected as a script; the site's CSP would rightly refuse it.
-    return {**browser_context_args, "bypass_csp": True, "viewport": {"width": 1280, "height": 900}}
+# Playwright's sync API keeps an event loop running in the test thread while it is started,
+# and asyncio.run (pyHanko signing and checking PDFs) refuses to start there. pytest-playwright
+# starts it once per session; here once per browser module, so the tests after it on the same
+# worker find no loop running.
+@pytest.fixture(scope="module")
+def playwright(_pw_api_request_contexts):
+    from playwright.sync_api import sync_playwright
+
+    started = sync_playwright().start()
+    if _pw_api_request_contexts:
+        _pw_api_request_contexts.instrument(started)
+    yield started
+    started.stop()
+
+
+@pytest.fixture(scope="module")
+def browser_type(playwright, browser_name):
+    return getattr(playwright, browser_name)
+
+
+@pytest.fixture(scope="module")
+def launch_browser(browser_type_launch_args, browser_type):
+    return lambda **options: browser_type.launch(**{**browser_type_launch_args, **options})
+
+
+@pytest.fixture(scope="module")
+def browser(launch_browser):
+    browser = launch_browser()
+    yield browser
+    browser.close()
+
+
+@pytest.fixture(scope="module")
+def browser_context_args(playwright, device, base_url):
+    """pytest-playwright's arguments (its session-wide fixture would need a session-wide
+    Playwright), with the CSP bypassed: axe-core is injected as a script, which the site's
+    CSP would rightly refuse."""
+    args = dict(playwright.devices[device]) if device else {}
+    if base_url:
+        args["base_url"] = base_url
+    return {**args, "bypass_csp": True, "viewport": {"width": 1280, "height": 900}}
 
 
 @pytest.fixture(scope="session")
