@@ -83,6 +83,7 @@ def stack(django_db_setup, django_db_blocker, tmp_path_factory, redis, sink):
         database_url=url,
         redis_url=redis.url,
         secret_key=settings.SECRET_KEY,
+        # Precompressing every static file costs about 45 s here and is not under test.
         precompress=False,
         env={"EMAIL_PORT": str(sink.port), "EMAIL_USE_TLS": "0"},
     )
