@@ -188,9 +188,19 @@ def _events_in(territories):
 
 
 def event_years(territories):
-    """The years, in the project's time zone, with placement events in ``territories``."""
-    moments = _events_in(territories).datetimes("created_at", "year", tzinfo=project_zone())
-    return {moment.year for moment in moments}
+    """The years, in the project's time zone, from the first placement event in
+    ``territories`` to the last: a year without steps between two with steps is offered too
+    (its report shows the placements still running).
+
+    Two index lookups: listing the distinct years would read every step of every year.
+    """
+    moments = _events_in(territories).values_list("created_at", flat=True)
+    first = moments.order_by("created_at").first()
+    if first is None:
+        return set()
+    last = moments.order_by("-created_at").first()
+    zone = project_zone()
+    return set(range(first.astimezone(zone).year, last.astimezone(zone).year + 1))
 
 
 def step_counts(territories, year):

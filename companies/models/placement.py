@@ -198,6 +198,9 @@ class PlacementEvent(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        # The project report finds its first and last year through this index instead of
+        # reading every step (companies/project_report.py, event_years).
+        indexes = [models.Index(fields=["created_at"], name="placementevent_created")]
 
     def __str__(self):
         return f"{self.placement_id}: {self.action} → {self.to_status}"

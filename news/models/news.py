@@ -198,7 +198,9 @@ class NewsPage(ProjectLinkMixin, BasePage):
         """Other news sharing a topic, newest first (falls back to the latest news)."""
         siblings = NewsPage.objects.for_listing().filter(locale=self.locale).exclude(pk=self.pk)
         slugs = [topic.slug for topic in self.topic_list]
-        related = list(siblings.filter(topics__slug__in=slugs).distinct()[:count]) if slugs else []
+        # A semi-join, not DISTINCT: DISTINCT would compare whole rows, StreamField bodies included.
+        sharing = NewsPage.objects.filter(topics__slug__in=slugs).values("pk")
+        related = list(siblings.filter(pk__in=sharing)[:count]) if slugs else []
         if len(related) < count:
             seen = [page.pk for page in related]
             related += list(siblings.exclude(pk__in=seen)[: count - len(related)])

@@ -14,10 +14,11 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from wagtail import hooks
 
-from companies.models import CompanyStatus, Placement, PlacementEvent
+from companies.models import CompanyStatus, Placement, PlacementEvent, Territory
 from companies.project_report import (
     HIDDEN,
     WITHHELD,
+    event_years,
     mask,
     masked_with_total,
     placement_counts,
@@ -376,6 +377,32 @@ class TestPage:
         assert form["year"].value() == 2026
         assert not list(get_messages(response.wsgi_request))
 
+    def test_offered_years_run_from_the_first_step_to_the_last_in_the_readers_territories(
+        self, client, project
+    ):
+        valdelsa_site = hosts(project["valdelsa"], 1)[0]
+        merse_site = hosts(project["merse"], 1)[0]
+        # 00:30 on 1 January 2022 in Rome is still 2021 in UTC: the year is the project's.
+        placement(*valdelsa_site, [("propose", rome(2022, 1, 1, 0, 30))])
+        placement(*merse_site, [("propose", rome(2019, 6, 1))])
+        with time_machine.travel(rome(2026, 3, 15), tick=False):
+            client.force_login(moderator_of(project["valdelsa"]))
+            response = client.get(URL)
+        choices = [value for value, _label in response.context["form"].fields["year"].choices]
+        # 2023 has no step in Valdelsa but lies between two that do; Val di Merse's 2019
+        # is not the moderator's to see.
+        assert choices == [2026, 2025, 2024, 2023, 2022]
+        assert event_years(Territory.objects.filter(pk=project["merse"].pk)) == {
+            2019,
+            2020,
+            2021,
+            2022,
+            2023,
+            2024,
+            2025,
+        }
+        assert event_years(Territory.objects.none()) == set()
+
     def test_menu_item_only_for_users_with_the_permission(self, project):
         items = [hook() for hook in hooks.get_hooks("register_reports_menu_item")]
         item = next(item for item in items if item.name == "project-report")
@@ -446,11 +473,11 @@ class TestExports:
 
 # --- Query count --------------------------------------------------------------------------
 
-# Session, user and admin profile; the report's four (territories, years with data,
-# companies, placement events); the admin menu (locales, pages, the review queue's badge,
+# Session, user and admin profile; the report's five (territories, first and last year
+# with data, companies, placement events); the admin menu (locales, pages, the review queue's badge,
 # and for a superuser whether the ESF+ monitoring permission was granted to them explicitly,
 # since a superuser's implicit permissions do not open it: monitoring.permissions).
-VIEW_QUERIES = 13
+VIEW_QUERIES = 14
 
 
 def grow(size):
