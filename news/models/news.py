@@ -83,7 +83,8 @@ class NewsIndexPage(BasePage):
         project = request.GET.get("project", "")
         year = request.GET.get("year", "")
         if topic:
-            news = news.filter(topics__slug=topic)
+            # A semi-join: no duplicate rows, so no DISTINCT over whole pages (bodies included).
+            news = news.filter(pk__in=NewsPage.objects.filter(topics__slug=topic).values("pk"))
         if project.isdigit():
             # Translations may still point at the source-language project: match any version.
             chosen = ProjectPage.objects.filter(pk=int(project)).values("translation_key")
@@ -91,7 +92,7 @@ class NewsIndexPage(BasePage):
         if year.isdigit():
             news = news.filter(date__year=int(year))
         context.update(
-            news_page=Paginator(news.distinct(), self.page_size).get_page(request.GET.get("page")),
+            news_page=Paginator(news, self.page_size).get_page(request.GET.get("page")),
             topic_names=Topic.names_by_slug(self.locale),
             projects=ProjectPage.objects.live().filter(locale=self.locale).only("id", "title"),
             years=(

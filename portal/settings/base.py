@@ -163,6 +163,9 @@ else:
 
 # Anonymous GETs of public pages are cached whole (home/cache.py, docs/operations.md); 0 disables.
 APPRODO_PAGE_CACHE_SECONDS = int(os.environ.get("APPRODO_PAGE_CACHE_SECONDS", "600"))
+# Listings rendered for a page the page cache did not answer are kept this long, under the
+# content generation (home/fragments.py): a call's opening or closing shows within it. 0 disables.
+APPRODO_FRAGMENT_CACHE_SECONDS = int(os.environ.get("APPRODO_FRAGMENT_CACHE_SECONDS", "60"))
 WAGTAILFRONTENDCACHE = {"django": {"BACKEND": "home.cache.DjangoCacheBackend"}}
 # nginx's front cache (deploy/nginx/approdo.conf) keeps anonymous pages this long and is
 # refreshed page by page on publish, after the app's own cache (dict order matters). Changes

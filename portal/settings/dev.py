@@ -44,3 +44,4 @@ APPRODO_STAFF_REQUIRE_MFA = os.environ.get("APPRODO_STAFF_REQUIRE_MFA", "") == "
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 # Anonymous page cache off by default here, so template edits show at once.
 APPRODO_PAGE_CACHE_SECONDS = int(os.environ.get("APPRODO_PAGE_CACHE_SECONDS", "0"))
+APPRODO_FRAGMENT_CACHE_SECONDS = int(os.environ.get("APPRODO_FRAGMENT_CACHE_SECONDS", "0"))

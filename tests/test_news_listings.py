@@ -1,8 +1,10 @@
-"""The "related news" of a news page: what shares its topics first, then the latest."""
+"""News listings: a news page's related news (what shares its topics first, then the
+latest) and the news index's topic filter."""
 
 import datetime
 
 import pytest
+from wagtail.models import Locale
 
 from tests.factories.pages import (
     NewsIndexPageFactory,
@@ -47,3 +49,15 @@ def test_only_news_in_the_pages_own_language_are_related():
     english = translate(sibling, "en")
     assert page.related_news() == [sibling]
     assert translate(page, "en").related_news() == [english]
+
+
+def test_a_topic_filter_lists_each_news_once(client, settings):
+    settings.APPRODO_PAGE_CACHE_SECONDS = 0
+    index = NewsIndexPageFactory(parent=home_page())
+    italian = TopicFactory(slug="lavoro")
+    english = TopicFactory(slug="lavoro", locale=Locale.objects.get(language_code="en"))
+    both = news(index, 5, italian, english)  # the same topic twice, in two languages
+    news(index, 6)
+    listed = client.get(index.url, {"topic": "lavoro"}).context["news_page"]
+    assert list(listed) == [both]
+    assert listed.paginator.count == 1

@@ -1,0 +1,115 @@
+"""Listings kept between renders (home/fragments.py): reused, and never out of date with
+the content, the language or, beyond their lifetime, the clock."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.db import connection
+from django.test import RequestFactory
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from home import fragments
+from tests.factories.pages import (
+    CallIndexPageFactory,
+    CallPageFactory,
+    NewsIndexPageFactory,
+    NewsPageFactory,
+    ProjectPageFactory,
+    TopicFactory,
+    home_page,
+    translate,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def site(settings):
+    settings.APPRODO_PAGE_CACHE_SECONDS = 0
+    settings.APPRODO_FRAGMENT_CACHE_SECONDS = 60
+    home = home_page()
+    project = ProjectPageFactory(parent=home, slug="approdo")
+    news_index = NewsIndexPageFactory(parent=home)
+    call_index = CallIndexPageFactory(parent=home)
+    topic = TopicFactory()
+    first = NewsPageFactory(parent=news_index, title="Prima notizia", project=project)
+    second = NewsPageFactory(parent=news_index, title="Seconda notizia", project=project)
+    for page in (first, second):
+        page.topics.add(topic)
+        page.save()
+    return {
+        "home": home,
+        "project": project,
+        "news": news_index,
+        "calls": call_index,
+        "first": first,
+        "second": second,
+        "topic": topic,
+    }
+
+
+def listing_queries(client, url):
+    """Queries of a render that list news or calls (ordered reads of those tables)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [
+        q["sql"]
+        for q in queries
+        if ('FROM "news_newspage"' in q["sql"] or 'FROM "news_callpage"' in q["sql"])
+        and "ORDER BY" in q["sql"]
+    ]
+
+
+@pytest.mark.parametrize("page", ["home", "project", "first"])
+def test_a_second_render_reuses_the_listing(client, site, page):
+    url = "/it/" if page == "home" else site[page].url
+    first = client.get(url).content
+    assert listing_queries(client, url) == []
+    assert client.get(url).content == first
+
+
+def test_turned_off_every_render_reads_the_listings(client, site, settings):
+    settings.APPRODO_FRAGMENT_CACHE_SECONDS = 0
+    client.get("/it/")
+    assert listing_queries(client, "/it/")
+
+
+def test_a_news_published_or_unpublished_shows_on_the_next_render(client, site):
+    assert "Terza notizia" not in client.get("/it/").content.decode()
+    third = NewsPageFactory(parent=site["news"], title="Terza notizia")
+    assert "Terza notizia" in client.get("/it/").content.decode()
+    third.unpublish()
+    assert "Terza notizia" not in client.get("/it/").content.decode()
+    third.save_revision().publish()
+    assert "Terza notizia" in client.get("/it/").content.decode()
+
+
+def test_a_call_leaves_the_open_calls_within_the_lifetime_of_closing(client, site):
+    closes = timezone.now().replace(microsecond=0) + datetime.timedelta(hours=2)
+    CallPageFactory(parent=site["calls"], title="Avviso in chiusura", closes_at=closes)
+    with time_machine.travel(closes - datetime.timedelta(seconds=5), tick=False):
+        assert "Avviso in chiusura" in client.get("/it/").content.decode()
+    with time_machine.travel(closes + datetime.timedelta(seconds=61), tick=False):
+        assert "Avviso in chiusura" not in client.get("/it/").content.decode()
+
+
+def test_each_language_keeps_its_own_listing(client, site):
+    translate(site["home"], "en")
+    english_index = translate(site["news"], "en")
+    NewsPageFactory(parent=english_index, title="English only news")
+    assert "English only news" not in client.get("/it/").content.decode()
+    assert "English only news" in client.get("/en/").content.decode()
+    assert "English only news" not in client.get("/it/").content.decode()
+
+
+def test_a_preview_neither_reads_nor_stores_a_listing():
+    request = RequestFactory().get("/it/")
+    request.is_preview = True
+    renders = []
+    assert fragments.key_for(request, "related", 1) is None
+    for _ in range(2):
+        fragments.cached(request, "related", [1], lambda: renders.append(1) or "html")
+    assert len(renders) == 2
