@@ -47,7 +47,9 @@ class Chrome:
         return path.startswith(self.private_paths) if self.private_paths else False
 
 
-def _generation():
+def generation():
+    """The content generation token: replaced by ``invalidate`` whenever what public pages
+    show around or beside their content may have changed (also keys home/fragments.py)."""
     token = cache.get(GENERATION_KEY)
     if token is None:
         token = uuid.uuid4().hex
@@ -60,7 +62,7 @@ def private_paths():
     """Tree paths of the pages with a view restriction (their sections are private)."""
     from wagtail.models import PageViewRestriction
 
-    key = f"chrome:{_generation()}:private"
+    key = f"chrome:{generation()}:private"
     paths = cache.get(key)
     if paths is None:
         paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
@@ -171,7 +173,7 @@ def chrome_for(request):
     if chrome is not None and chrome.locale.language_code == language:
         return chrome
     host = request.get_host().lower()
-    key = f"chrome:{_generation()}:{host}:{language}"
+    key = f"chrome:{generation()}:{host}:{language}"
     chrome = cache.get(key)
     if chrome is None:
         chrome = _build(request, _site_for(request), language)

@@ -19,7 +19,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 
-from home.chrome import _generation
+from home.chrome import generation
 
 PREFIX = "listing"
 
@@ -35,7 +35,7 @@ def key_for(request, name, *vary_on):
         return None
     parts = [
         PREFIX,
-        _generation(),
+        generation(),
         request.get_host().lower(),
         translation.get_language() or "",
         timezone.get_current_timezone_name(),
