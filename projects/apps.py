@@ -14,6 +14,7 @@ class ProjectsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from home.cache import purge_everything_on_commit
+        from home.chrome import invalidate
         from projects.models import FundingSource, Project
 
         # A project's funders show in the footer of its pages and of the news linked to it:
@@ -22,3 +23,6 @@ class ProjectsConfig(AppConfig):
             uid = f"approdo.projects.purge.{model.__name__}"
             post_save.connect(purge_everything_on_commit, sender=model, dispatch_uid=f"{uid}.s")
             post_delete.connect(purge_everything_on_commit, sender=model, dispatch_uid=f"{uid}.d")
+            # ...nor the footers rendered from the cached funding (projects/wagtail_hooks.py).
+            post_save.connect(invalidate, sender=model, dispatch_uid=f"{uid}.chrome.s")
+            post_delete.connect(invalidate, sender=model, dispatch_uid=f"{uid}.chrome.d")

@@ -1,8 +1,11 @@
 """Projects on the public site: a project page, and the news and calls linked to it,
 disclose the project's own funders."""
 
+from django.core.cache import cache
+from django.utils import translation
 from wagtail import hooks
 
+from home.chrome import TIMEOUT, generation
 from home.funding import PageFunding
 from home.models import PAGE_FUNDING, ProjectPage
 from projects.funding import EU_KINDS
@@ -28,9 +31,36 @@ def funding_sources_for_page(page):
     return [source for source in sources if source.project_id == sources[0].project_id]
 
 
+def _funding_key(page):
+    """Which project's funding ``page`` shows, as a cache key part; None for no project."""
+    if isinstance(page, ProjectPage):
+        return f"project:{page.translation_key}"
+    if getattr(page, "project_id", None):
+        return f"linked:{page.project_id}"
+    return None
+
+
 @hooks.register(PAGE_FUNDING)
 def project_funding(page):
-    """The project's funders; None (the site's statement applies) when it declares none."""
+    """The project's funders; None (the site's statement applies) when it declares none.
+
+    Kept in the shared cache under the content generation (home/chrome.py), which pages,
+    projects and funding sources replace when they change (projects/apps.py): every page of
+    a project, and every news item or call linked to it, would otherwise ask again. The
+    kind labels are words, so the language is part of the key.
+    """
+    which = _funding_key(page)
+    if which is None:
+        return None
+    key = f"funding:{generation()}:{translation.get_language()}:{which}"
+    cached = cache.get(key)
+    if cached is None:
+        cached = (_read_funding(page),)
+        cache.set(key, cached, TIMEOUT)
+    return cached[0]
+
+
+def _read_funding(page):
     sources = funding_sources_for_page(page)
     if not sources:
         return None

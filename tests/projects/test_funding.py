@@ -4,6 +4,8 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
@@ -94,6 +96,31 @@ def test_adding_eu_funds_brings_the_emblem(client, pages):
     )
     assert project.has_eu_funds
     assert EMBLEM in client.get(pages["local"].url).content.decode()
+
+
+def test_the_funding_is_read_once_and_follows_every_change(client, pages):
+    client.get(pages["local_news"].url)
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get(pages["local_news"].url).content.decode()
+    assert "Fondazione del Monte" in html
+    assert not [q for q in queries if "projects_fundingsource" in q["sql"]]
+    source = FundingSource.objects.get(funder="Fondazione del Monte")
+    source.funder = "Fondazione Monte dei Paschi"
+    source.save()
+    assert "Fondazione Monte dei Paschi" in client.get(pages["local_news"].url).content.decode()
+    source.delete()
+    assert "Fondazione Monte dei Paschi" not in client.get(pages["local_news"].url).content.decode()
+
+
+def test_the_funding_kinds_are_named_in_the_readers_language(pages):
+    from projects.wagtail_hooks import project_funding
+
+    with translation.override("it"):
+        italian = project_funding(pages["local"]).sources
+    with translation.override("en"):
+        english_labels = project_funding(pages["local"]).sources
+    assert {label for label, _funder, _amount in english_labels} == {"Foundation", "Municipality"}
+    assert italian != english_labels
 
 
 def test_a_funding_change_purges_the_page_cache(pages, django_capture_on_commit_callbacks):
