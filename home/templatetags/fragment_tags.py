@@ -25,7 +25,7 @@ class CachedListingNode(template.Node):
 
 @register.tag
 def cached_listing(parser, token):
-    """A listing rendered once per slot, language and content generation."""
+    """A listing rendered once per lifetime, host, language and content generation."""
     bits = token.split_contents()
     if len(bits) < 2:
         raise template.TemplateSyntaxError("cached_listing needs a name")
