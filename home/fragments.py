@@ -2,9 +2,10 @@
 
 A page the page cache does not answer (a signed-in reader, the first request after a publish)
 still renders the same listings as the previous reader of its language: the home page's
-latest news and open calls, a project's calls and news, a news page's related news. Rendering
-them is most of such a page's cost (building and compiling their queries, the cards), so
-``{% cached_listing %}`` (home/templatetags/fragment_tags.py) keeps the rendered HTML.
+latest news and open calls, a project's calls and news, a news page's related news, and the
+news index's filters and page of results (per query string, as the page cache keeps pages).
+Rendering them is most of such a page's cost (building and compiling their queries, the
+cards), so ``{% cached_listing %}`` (home/templatetags/fragment_tags.py) keeps the HTML.
 
 Its key holds the chrome's generation token (home/chrome.py), so publishing, unpublishing,
 moving, renaming or deleting a page and saving a snippet or setting drop every listing at
@@ -14,6 +15,8 @@ with the clock, not with an edit (a call opens or closes, an image's renditions 
 regenerated): nothing shown is older than that. Previews render afresh and store nothing, as a
 draft may list differently from the live page. 0 turns it off (development).
 """
+
+import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,15 +37,15 @@ def key_for(request, name, *vary_on):
     if lifetime <= 0 or getattr(request, "is_preview", False):
         return None
     parts = [
-        PREFIX,
-        generation(),
         request.get_host().lower(),
         translation.get_language() or "",
         timezone.get_current_timezone_name(),
         name,
         *(str(part) for part in vary_on),
     ]
-    return ":".join(parts)
+    # Hashed: a part may be a visitor's query string, of any length and any characters.
+    digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+    return f"{PREFIX}:{generation()}:{digest}"
 
 
 def cached(request, name, vary_on, render):

@@ -61,16 +61,26 @@ def listing_queries(client, url):
         q["sql"]
         for q in queries
         if ('FROM "news_newspage"' in q["sql"] or 'FROM "news_callpage"' in q["sql"])
-        and "ORDER BY" in q["sql"]
+        and ("ORDER BY" in q["sql"] or "COUNT(" in q["sql"])
     ]
 
 
-@pytest.mark.parametrize("page", ["home", "project", "first"])
+@pytest.mark.parametrize("page", ["home", "project", "first", "news"])
 def test_a_second_render_reuses_the_listing(client, site, page):
     url = "/it/" if page == "home" else site[page].url
     first = client.get(url).content
     assert listing_queries(client, url) == []
     assert client.get(url).content == first
+
+
+def test_the_news_index_keeps_one_listing_per_query_string(client, site):
+    NewsPageFactory(parent=site["news"], title="Terza notizia")  # no topic
+    url = site["news"].url
+    assert "Terza notizia" in client.get(url).content.decode()  # stored unfiltered
+    filtered = client.get(url, {"topic": site["topic"].slug}).content.decode()
+    assert "Prima notizia" in filtered and "Terza notizia" not in filtered
+    assert "Terza notizia" in client.get(url).content.decode()
+    assert client.get(url, {"topic": site["topic"].slug}).content.decode() == filtered
 
 
 def test_turned_off_every_render_reads_the_listings(client, site, settings):

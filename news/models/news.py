@@ -4,7 +4,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -91,9 +91,14 @@ class NewsIndexPage(BasePage):
             news = news.filter(project__translation_key__in=chosen)
         if year.isdigit():
             news = news.filter(date__year=int(year))
+        page_number = request.GET.get("page")
+        # Lazy, as the querysets below are: a listing kept by the listing cache
+        # (home/fragments.py) reads neither the count nor the topics.
         context.update(
-            news_page=Paginator(news, self.page_size).get_page(request.GET.get("page")),
-            topic_names=Topic.names_by_slug(self.locale),
+            news_page=SimpleLazyObject(
+                lambda: Paginator(news, self.page_size).get_page(page_number)
+            ),
+            topic_names=SimpleLazyObject(lambda: Topic.names_by_slug(self.locale)),
             projects=ProjectPage.objects.live().filter(locale=self.locale).only("id", "title"),
             years=(
                 self.news()
