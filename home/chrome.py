@@ -58,16 +58,26 @@ def generation():
     return token
 
 
+def remember(name, compute, timeout=TIMEOUT):
+    """``compute()``'s value (None included), kept in the shared cache as ``name`` until the
+    generation is replaced or ``timeout`` seconds pass: for whatever public pages derive from
+    content and would otherwise read again on every render."""
+    key = f"chrome:{generation()}:{name}"
+    kept = cache.get(key)
+    if kept is None:
+        kept = (compute(),)  # a tuple, so that a computed None is kept too
+        cache.set(key, kept, timeout)
+    return kept[0]
+
+
 def private_paths():
     """Tree paths of the pages with a view restriction (their sections are private)."""
     from wagtail.models import PageViewRestriction
 
-    key = f"chrome:{generation()}:private"
-    paths = cache.get(key)
-    if paths is None:
-        paths = tuple(PageViewRestriction.objects.values_list("page__path", flat=True))
-        cache.set(key, paths, TIMEOUT)
-    return paths
+    return remember(
+        "private-paths",
+        lambda: tuple(PageViewRestriction.objects.values_list("page__path", flat=True)),
+    )
 
 
 def private_q(paths):

@@ -19,10 +19,9 @@ draft may list differently from the live page. 0 turns it off (development).
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import timezone, translation
 
-from home.chrome import generation
+from home.chrome import remember
 
 PREFIX = "listing"
 
@@ -32,7 +31,8 @@ def seconds():
 
 
 def key_for(request, name, *vary_on):
-    """The cache key of listing ``name`` for this request, or None when it must not be kept."""
+    """The name listing ``name`` is kept under for this request (the generation is added by
+    ``home.chrome.remember``), or None when it must not be kept."""
     lifetime = seconds()
     if lifetime <= 0 or getattr(request, "is_preview", False):
         return None
@@ -45,7 +45,7 @@ def key_for(request, name, *vary_on):
     ]
     # Hashed: a part may be a visitor's query string, of any length and any characters.
     digest = hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-    return f"{PREFIX}:{generation()}:{digest}"
+    return f"{PREFIX}:{digest}"
 
 
 def cached(request, name, vary_on, render):
@@ -53,8 +53,4 @@ def cached(request, name, vary_on, render):
     key = key_for(request, name, *vary_on)
     if key is None:
         return render()
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, seconds())
-    return html
+    return remember(key, render, seconds())

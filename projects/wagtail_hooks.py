@@ -1,11 +1,10 @@
 """Projects on the public site: a project page, and the news and calls linked to it,
 disclose the project's own funders."""
 
-from django.core.cache import cache
 from django.utils import translation
 from wagtail import hooks
 
-from home.chrome import TIMEOUT, generation
+from home.chrome import remember
 from home.funding import PageFunding
 from home.models import PAGE_FUNDING, ProjectPage
 from projects.funding import EU_KINDS
@@ -52,12 +51,7 @@ def project_funding(page):
     which = _funding_key(page)
     if which is None:
         return None
-    key = f"funding:{generation()}:{translation.get_language()}:{which}"
-    cached = cache.get(key)
-    if cached is None:
-        cached = (_read_funding(page),)
-        cache.set(key, cached, TIMEOUT)
-    return cached[0]
+    return remember(f"funding:{translation.get_language()}:{which}", lambda: _read_funding(page))
 
 
 def _read_funding(page):
