@@ -13,13 +13,16 @@ translated 503 page, so a login is refused clearly while Redis is down.
 
 After an error the alias does not ask Redis again for ``RETRY_AFTER`` seconds (2 by default):
 an unreachable host costs one timeout per process in that window, not one per cache call.
+
+The alias also keeps one ``redis.Redis`` client per connection pool (``SharedClient``)
+where Django builds a new one for every cache call.
 """
 
 import functools
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("approdo.cache")
@@ -66,11 +69,33 @@ def _not_found(*args, **kwargs):
     raise ValueError("Key not found (Redis is unreachable).")
 
 
+class SharedClient(RedisCacheClient):
+    """Django's Redis cache client, reusing one ``redis.Redis`` per connection pool.
+
+    Django's client builds a ``redis.Redis`` for every cache call, and each one fills its
+    table of about 170 reply handlers: on a public page that reads the cache a few times,
+    building clients cost as much as the round trips to Redis. A ``redis.Redis`` is safe to
+    share between threads, since every command takes its own connection from the pool.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))  # pools live as long as this object
+        if client is None:
+            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+        return client
+
+
 class TolerantRedisCache(RedisCache):
     """Django's Redis cache whose errors are misses, except for the fail-closed keys."""
 
     def __init__(self, server, params):
         super().__init__(server, params)
+        self._class = SharedClient
         self.fail_closed_keys = tuple(params.get("FAIL_CLOSED_KEYS", ()))
         self.retry_after = float(params.get("RETRY_AFTER", 2))
         self.down_until = 0.0

@@ -145,3 +145,39 @@ def test_with_redis_the_settings_fail_closed_on_allauth_rate_limits(monkeypatch)
 
     assert default["BACKEND"] == "operations.cache.TolerantRedisCache"
     assert key.startswith(tuple(default["FAIL_CLOSED_KEYS"]))
+
+
+def test_one_redis_client_serves_every_call_and_thread(monkeypatch):
+    """Django builds a client per call; the alias builds one per pool and shares it."""
+    import threading
+
+    import redis
+
+    built = []
+    original = redis.Redis.__init__
+
+    def counting(self, *args, **kwargs):
+        built.append(self)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counting)
+    with running_redis() as server:
+        cache = TolerantRedisCache(server.url, tolerant(server.url))
+        errors = []
+
+        def work(n):
+            try:
+                for i in range(20):
+                    cache.set(f"k{n}:{i}", i)
+                    assert cache.get(f"k{n}:{i}") == i
+                    assert cache.get_many([f"k{n}:{i}"]) == {f"k{n}:{i}": i}
+            except Exception as error:  # reported below: a thread's assert is not the test's
+                errors.append(error)
+
+        threads = [threading.Thread(target=work, args=(n,)) for n in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert len(built) == 1
