@@ -346,7 +346,7 @@ class FrontendCacheConfig(WagtailFrontendCacheAppConfig):
         super().ready()
         from wagtail import signals
 
-        from home.chrome import connect_signals
+        from home.generation import connect_signals
 
         connect_signals()
 

@@ -2,30 +2,25 @@
 
 The header and footer (site settings, the localized home page, the main menu, the funding
 statement, the legal pages) and the list of private sections are the same on every page of
-a language, yet cost a dozen queries to read. ``chrome_for(request)`` reads them once into
-the shared cache, under ``chrome:<generation>:<host>:<language>``, and keeps the result on
-the request. The entry is dropped, for every language and host at once, by deleting the
-generation token whenever what it holds may have changed: a page published, unpublished,
-moved, renamed or deleted, a page saved, a setting, snippet, Site, Locale or view
-restriction saved or deleted. Drafts never reach it: it only holds live pages.
+a language, yet cost a dozen queries to read. ``chrome_for(request)`` reads them once per
+host and language under the content generation (home/generation.py), which every content
+change replaces, and keeps the result on the request. Drafts never reach it: it only holds
+live pages.
 
-The request is primed with what Wagtail would otherwise query again: the Site
-(``request._wagtail_site``) and the site settings (the ``settings`` context processor and
-``SiteSettings.for_request`` read them from the request).
+The request is primed with what Wagtail would otherwise read again: the Site
+(``request._wagtail_site``), the site root paths every page URL is built from
+(``request._wagtail_cached_site_root_paths``) and the site settings (the ``settings``
+context processor and ``SiteSettings.for_request`` read them from the request).
 """
 
-import uuid
-from dataclasses import dataclass, field
+import hashlib
+from dataclasses import dataclass, field, fields
 
-from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.translation import get_supported_language_variant
 
-GENERATION_KEY = "chrome:generation"
-TIMEOUT = 24 * 3600
+from home.generation import remember
 
 
 @dataclass
@@ -41,33 +36,15 @@ class Chrome:
     disclosure: object = None
     legal: dict = field(default_factory=dict)  # {"accessibility"|"privacy"|"cookies": url}
     private_paths: tuple = ()
+    site_root_paths: list = field(default_factory=list)  # Wagtail's, for every page URL
 
     def is_private(self, path):
         """Whether a page (by its tree path) sits in a section with a view restriction."""
         return path.startswith(self.private_paths) if self.private_paths else False
 
 
-def generation():
-    """The content generation token: replaced by ``invalidate`` whenever what public pages
-    show around or beside their content may have changed (also keys home/fragments.py)."""
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        token = uuid.uuid4().hex
-        if not cache.add(GENERATION_KEY, token, None):
-            token = cache.get(GENERATION_KEY) or token
-    return token
-
-
-def remember(name, compute, timeout=TIMEOUT):
-    """``compute()``'s value (None included), kept in the shared cache as ``name`` until the
-    generation is replaced or ``timeout`` seconds pass: for whatever public pages derive from
-    content and would otherwise read again on every render."""
-    key = f"chrome:{generation()}:{name}"
-    kept = cache.get(key)
-    if kept is None:
-        kept = (compute(),)  # a tuple, so that a computed None is kept too
-        cache.set(key, kept, timeout)
-    return kept[0]
+# In the key: a chrome kept by a release with other fields is never read by this one.
+SHAPE = hashlib.sha256(" ".join(f.name for f in fields(Chrome)).encode()).hexdigest()[:8]
 
 
 def private_paths():
@@ -120,7 +97,7 @@ def _site_for(request):
 
 def _build(request, site, language):
     """Reads the chrome from the database (about a dozen queries, once per generation)."""
-    from wagtail.models import Locale, Page
+    from wagtail.models import Locale, Page, Site
 
     from home.models import SiteSettings
 
@@ -138,6 +115,7 @@ def _build(request, site, language):
         home=home,
         home_url=home.get_url(request) if home else None,
         private_paths=private_paths(),
+        site_root_paths=Site.get_site_root_paths(),
     )
     if home is not None:
         for item in home.get_children().live().in_menu():
@@ -183,13 +161,15 @@ def chrome_for(request):
     if chrome is not None and chrome.locale.language_code == language:
         return chrome
     host = request.get_host().lower()
-    key = f"chrome:{generation()}:{host}:{language}"
-    chrome = cache.get(key)
-    if chrome is None:
-        chrome = _build(request, _site_for(request), language)
-        cache.set(key, chrome, TIMEOUT)
+    # A fresh copy each time (unpickled), as the request primes its settings below.
+    chrome = remember(
+        f"{host}:{language}:{SHAPE}", lambda: _build(request, _site_for(request), language)
+    )
     if not hasattr(request, "_wagtail_site"):
         request._wagtail_site = chrome.site
+    if not hasattr(request, "_wagtail_cached_site_root_paths"):
+        # Page.get_url(request) reads them from here rather than from the shared cache.
+        request._wagtail_cached_site_root_paths = chrome.site_root_paths
     if chrome.settings is not None:
         from home.models import SiteSettings
 
@@ -199,42 +179,3 @@ def chrome_for(request):
             setattr(request, attr, chrome.settings)
     request._approdo_chrome = chrome
     return chrome
-
-
-def _drop():
-    cache.delete(GENERATION_KEY)
-
-
-def invalidate(**kwargs):
-    """Drops the chrome of every site and language now and again after the commit.
-
-    Now, so that the rest of the transaction (and a test inside one) reads the change;
-    after the commit, because another worker may have rebuilt it meanwhile from the data
-    as it was before.
-    """
-    _drop()
-    transaction.on_commit(_drop, robust=True)
-
-
-def invalidate_on_model_change(sender, **kwargs):
-    """Pages, settings, snippets, Sites, Locales and view restrictions feed the chrome."""
-    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-    from wagtail.models import Locale, Page, PageViewRestriction, Site
-    from wagtail.snippets.models import get_snippet_models
-
-    watched = (Page, BaseSiteSetting, BaseGenericSetting, Site, Locale, PageViewRestriction)
-    if issubclass(sender, watched) or sender in get_snippet_models():
-        invalidate()
-
-
-def connect_signals():
-    """Called from the app's ``ready()``: every process that edits content invalidates."""
-    from wagtail import signals
-
-    uid = "approdo.chrome"
-    signals.page_published.connect(invalidate, dispatch_uid=f"{uid}.pub")
-    signals.page_unpublished.connect(invalidate, dispatch_uid=f"{uid}.unpub")
-    signals.page_slug_changed.connect(invalidate, dispatch_uid=f"{uid}.slug")
-    signals.post_page_move.connect(invalidate, dispatch_uid=f"{uid}.move")
-    post_save.connect(invalidate_on_model_change, dispatch_uid=f"{uid}.saved")
-    post_delete.connect(invalidate_on_model_change, dispatch_uid=f"{uid}.deleted")

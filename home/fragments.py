@@ -7,7 +7,7 @@ news index's filters and page of results (per query string, as the page cache ke
 Rendering them is most of such a page's cost (building and compiling their queries, the
 cards), so ``{% cached_listing %}`` (home/templatetags/fragment_tags.py) keeps the HTML.
 
-Its key holds the chrome's generation token (home/chrome.py), so publishing, unpublishing,
+Its key holds the content generation token (home/generation.py), so publishing, unpublishing,
 moving, renaming or deleting a page and saving a snippet or setting drop every listing at
 once; and the host, language and time zone, since URLs, words and dates depend on them. An
 entry lives ``APPRODO_FRAGMENT_CACHE_SECONDS``, because some of what a listing shows changes
@@ -21,7 +21,7 @@ import hashlib
 from django.conf import settings
 from django.utils import timezone, translation
 
-from home.chrome import remember
+from home.generation import remember
 
 PREFIX = "listing"
 
@@ -32,7 +32,7 @@ def seconds():
 
 def key_for(request, name, *vary_on):
     """The name listing ``name`` is kept under for this request (the generation is added by
-    ``home.chrome.remember``), or None when it must not be kept."""
+    ``home.generation.remember``), or None when it must not be kept."""
     lifetime = seconds()
     if lifetime <= 0 or getattr(request, "is_preview", False):
         return None

@@ -3,6 +3,7 @@
 Wagtail walks the tree from the site root: the root's translation, then each segment's
 child and its specific row, two queries per level. ``serve`` finds every page along the
 path at once by ``url_path`` below the language's home page (known from the cached chrome),
+a lookup kept under the content generation (home/generation.py) for paths that exist,
 loads the specific row of the last one, and hands the result to Wagtail's own ``serve``
 through the attribute ``Page.route_for_request`` reads first, so privacy checks, hooks,
 previews and everything after routing stay Wagtail's. A routable page along the way whose
@@ -17,6 +18,7 @@ from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from home.chrome import chrome_for
+from home.generation import remember
 
 
 def _claims(page, components):
@@ -31,6 +33,22 @@ def _claims(page, components):
     return True
 
 
+def _pages_along(home, prefixes):
+    """{depth: page} of the pages at the URL paths ``prefixes`` below ``home``.
+
+    Kept until content changes when a page answers every prefix; a path with a missing page
+    is read every time, or any visitor could fill the cache with made-up paths.
+    """
+    return remember(
+        f"route:{prefixes[-1]}",
+        lambda: {
+            page.depth: page
+            for page in Page.objects.filter(url_path__in=prefixes, path__startswith=home.path)
+        },
+        keep_if=lambda by_depth: len(by_depth) == len(prefixes),
+    )
+
+
 def find_route(request, path):
     """Sets ``request._wagtail_route_for_request`` when the fast lookup is conclusive."""
     home = chrome_for(request).home
@@ -43,8 +61,7 @@ def find_route(request, path):
     ]
     chain = [home]
     if prefixes:
-        found = Page.objects.filter(url_path__in=prefixes, path__startswith=home.path)
-        by_depth = {page.depth: page for page in found}
+        by_depth = _pages_along(home, prefixes)
         while home.depth + len(chain) in by_depth:
             chain.append(by_depth[home.depth + len(chain)])
     for depth, page in enumerate(chain[:-1]):

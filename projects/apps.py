@@ -14,7 +14,7 @@ class ProjectsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from home.cache import purge_everything_on_commit
-        from home.chrome import invalidate
+        from home.generation import invalidate
         from projects.models import FundingSource, Project
 
         # A project's funders show in the footer of its pages and of the news linked to it:

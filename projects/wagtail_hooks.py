@@ -4,8 +4,8 @@ disclose the project's own funders."""
 from django.utils import translation
 from wagtail import hooks
 
-from home.chrome import remember
 from home.funding import PageFunding
+from home.generation import remember
 from home.models import PAGE_FUNDING, ProjectPage
 from projects.funding import EU_KINDS
 
@@ -43,7 +43,7 @@ def _funding_key(page):
 def project_funding(page):
     """The project's funders; None (the site's statement applies) when it declares none.
 
-    Kept in the shared cache under the content generation (home/chrome.py), which pages,
+    Kept in the shared cache under the content generation (home/generation.py), which pages,
     projects and funding sources replace when they change (projects/apps.py): every page of
     a project, and every news item or call linked to it, would otherwise ask again. The
     kind labels are words, so the language is part of the key.

@@ -3,6 +3,7 @@ the link other pages keep to their project."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -144,9 +145,10 @@ class ProjectPage(ProjectPageFields, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partners"] = [
-            link.partner for link in self.project_partners.select_related("partner__logo")
-        ]
+        # Read only when the kept partners listing is missing (home/fragments.py).
+        context["partners"] = SimpleLazyObject(
+            lambda: [link.partner for link in self.project_partners.select_related("partner__logo")]
+        )
         add_listings(PROJECT_PAGE_LISTINGS, self, context)
         return context
 

@@ -1,7 +1,8 @@
 """Header and footer furniture: main menu, language switcher, breadcrumbs, footer settings.
 
 Everything that is the same on every page of a language comes from the cached chrome
-(home/chrome.py); only what depends on the page (translations, ancestors) is queried.
+(home/chrome.py); a page's translations are kept under the content generation
+(home/generation.py); only its ancestors are queried, when routing did not find them.
 """
 
 from django import template
@@ -12,6 +13,7 @@ from wagtail.models import Locale, Page
 
 from home.chrome import chrome_for
 from home.funding import funding_for
+from home.generation import remember
 from home.models import FundingDisclosure
 from home.routing import routed_ancestors
 
@@ -52,14 +54,18 @@ def main_menu(context):
 
 
 def live_translations(request, page):
-    """The page's live versions in every language with their locales, read once a request."""
+    """The page's live versions in every language with their locales (the language switcher
+    and the hreflang links both ask), kept until content changes."""
     memo = getattr(request, "_approdo_translations", None)
     if memo is None or memo[0] != page.pk:
-        versions = list(
-            Page.objects.filter(translation_key=page.translation_key)
-            .live()
-            .select_related("locale")
-            .only("id", "path", "depth", "url_path", "locale__language_code", "live")
+        versions = remember(
+            f"translations:{page.translation_key}",
+            lambda: list(
+                Page.objects.filter(translation_key=page.translation_key)
+                .live()
+                .select_related("locale")
+                .only("id", "path", "depth", "url_path", "locale__language_code", "live")
+            ),
         )
         memo = (page.pk, versions)
         request._approdo_translations = memo
