@@ -264,9 +264,9 @@ def render(public, database, listing, report, upload, load):
         "*same response bytes* served as a static file by nginx (one worker process, started",
         "by the benchmark on a loopback port) in the same run, so the ratio is what matters",
         "on a shared, noisy machine. Cached: the anonymous page cache answers; uncached: it is",
-        "off and every request renders the page, as for a signed-in reader: its listings",
-        "come from the listing cache (home/fragments.py, kept 60 s) as they do in",
-        "production. The last section measures the production shape instead (nginx's front",
+        "off and every request renders the page, as for a signed-in reader: what it derives",
+        "from other content (chrome, routes, translations, listings) is kept under the content",
+        "generation (home/generation.py) as in production. The last section measures the production shape instead (nginx's front",
         "cache, two instances, a soak): `make bench-stack` runs that section alone.",
         "",
         f"Last run: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC · {engine} · "
