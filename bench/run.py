@@ -266,8 +266,9 @@ def render(public, database, listing, report, upload, load):
         "on a shared, noisy machine. Cached: the anonymous page cache answers; uncached: it is",
         "off and every request renders the page, as for a signed-in reader: what it derives",
         "from other content (chrome, routes, translations, listings) is kept under the content",
-        "generation (home/generation.py) as in production. The last section measures the production shape instead (nginx's front",
-        "cache, two instances, a soak): `make bench-stack` runs that section alone.",
+        "generation (home/generation.py) as in production. The last section measures the",
+        "production shape instead (nginx's front cache, two instances, a soak):",
+        "`make bench-stack` runs that section alone.",
         "",
         f"Last run: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC · {engine} · "
         f"Python {platform.python_version()} · wrk 1 thread, 8 connections, "
