@@ -132,20 +132,20 @@ def nginx(port):
 
 
 @contextlib.contextmanager
-def gunicorn(env, port, workers=2):
-    with gunicorn_process(env, port, workers) as (url, _process):
+def gunicorn(env, port, workers=2, app="portal.wsgi"):
+    with gunicorn_process(env, port, workers, app) as (url, _process):
         yield url
 
 
 @contextlib.contextmanager
-def gunicorn_process(env, port, workers=2):
-    """gunicorn on loopback; yields its URL and the master process."""
+def gunicorn_process(env, port, workers=2, app="portal.wsgi"):
+    """gunicorn serving ``app`` on loopback; yields its URL and the master process."""
     process = subprocess.Popen(
         [
             PYTHON,
             "-m",
             "gunicorn",
-            "portal.wsgi",
+            app,
             "--workers",
             str(workers),
             "--bind",
