@@ -5,7 +5,9 @@ failover) that lands between that check and the claim, or inside a task, raises 
 loop and ends the process: the queue then waits for the service manager's restart. This
 command takes the library's place (the operations app is listed before it): when the error
 came with a dead connection, the worker drops the connection and goes on with a new one; an
-error on a live connection still ends it, as before.
+error on a live connection still ends it, as before. A task whose session ended under it
+keeps its "running" row, as after a killed worker (the library cannot record the failure on
+a dead connection); an e-mail it was sending is sent by the scheduled `send_queued_emails`.
 """
 
 import logging
