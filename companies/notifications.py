@@ -160,8 +160,9 @@ def send_join_request(join_request_id):
 def _to_members(
     company, template, context, url_name="companies:dashboard", localize=None, url_args=None
 ):
-    """Sends to every member of the company, each in their own language."""
-    for membership in company.memberships.select_related("user"):
+    """Sends to every member of the company, each in their own language, oldest member first
+    (a fixed order, so the outbox and its tests read the same on every run)."""
+    for membership in company.memberships.select_related("user").order_by("pk"):
         send(
             template,
             membership.user,
@@ -179,7 +180,7 @@ def send_submission(event_id):
         return
     company = event.company
     _to_members(company, "submission_received", {"event": event})
-    for moderator in company.territory.moderators.filter(is_active=True):
+    for moderator in company.territory.moderators.filter(is_active=True).order_by("pk"):
         send(
             "new_submission",
             moderator,
@@ -254,7 +255,7 @@ def send_placement_event(event_id):
     # Staff hear of the company's answers in their own e-mails, of anything else as an update.
     staff_kind = PLACEMENT_TO_STAFF.get(event.action, "placement_updated")
     if event.action in PLACEMENT_TO_STAFF:
-        staff = list(company.territory.moderators.filter(is_active=True))
+        staff = list(company.territory.moderators.filter(is_active=True).order_by("pk"))
     else:
         _to_members(
             company,

@@ -117,7 +117,8 @@ def remind_members(kind, company, period, *, values, link, now=None, subject=Non
     """Sends ``kind`` to every member of the company, each in their own language, and
     writes one line in the company's history when anybody was reminded. Returns how many."""
     sent = 0
-    for membership in company.memberships.select_related("user").filter(user__is_active=True):
+    members = company.memberships.select_related("user").filter(user__is_active=True)
+    for membership in members.order_by("pk"):
         sent += remind(
             kind,
             subject or company,
