@@ -24,6 +24,7 @@ from allowance.models import AllowanceBudget, BankAccount, BatchState, Payment, 
 from allowance.services import exports
 from allowance.services import payments as service
 from allowance.services.errors import NotPermitted
+from companies.backoffice.columns import RowLinkIsTheAction
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from projects.models import FundingSource, Project
 
@@ -71,7 +72,7 @@ class BankAccountInspectView(ForbiddenNotRedirect, generic.InspectView):
         return response
 
 
-class BankAccountIndexView(ForbiddenNotRedirect, generic.IndexView):
+class BankAccountIndexView(RowLinkIsTheAction, ForbiddenNotRedirect, generic.IndexView):
     def get_base_queryset(self):
         return BankAccount.objects.select_related("participant")
 
@@ -203,7 +204,7 @@ def payment_failed(request, pk):
     return redirect("allowance_batches:inspect", payment.batch_id)
 
 
-class BatchIndexView(ForbiddenNotRedirect, generic.IndexView):
+class BatchIndexView(RowLinkIsTheAction, ForbiddenNotRedirect, generic.IndexView):
     def get_base_queryset(self):
         return PaymentBatch.objects.select_related("project")
 
@@ -243,7 +244,7 @@ class BatchViewSet(ModelViewSet):
         ]
 
 
-class BudgetIndexView(ForbiddenNotRedirect, generic.IndexView):
+class BudgetIndexView(RowLinkIsTheAction, ForbiddenNotRedirect, generic.IndexView):
     """The budgets, then each one's split by funding source (budget_results.html)."""
 
     results_template_name = "allowance/backoffice/budget_results.html"

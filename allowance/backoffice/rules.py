@@ -15,6 +15,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from allowance.models import AllowanceRule
+from companies.backoffice.columns import RowLinkIsTheAction
 from companies.backoffice.refusals import refusing
 from participants.models import ActivityKind
 
@@ -29,7 +30,7 @@ class RuleForm(WagtailAdminModelForm):
     )
 
 
-class RuleIndexView(refusing(generic.IndexView)):
+class RuleIndexView(RowLinkIsTheAction, refusing(generic.IndexView)):
     def get_base_queryset(self):
         return AllowanceRule.objects.select_related("project")
 

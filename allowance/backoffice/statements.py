@@ -20,6 +20,7 @@ from allowance.models import STATEMENT, CorrectionReason, State, Statement
 from allowance.services import corrections, sending
 from allowance.services import statements as moves
 from allowance.services.errors import NotPermitted
+from companies.backoffice.columns import RowLinkIsTheAction
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from lifecycle import IllegalTransition
 from participants.models import ParticipantView
@@ -37,7 +38,7 @@ class ReadOnlyPolicy(ModelPermissionPolicy):
         return super().user_has_permission(user, action)
 
 
-class StatementIndexView(ForbiddenNotRedirect, generic.IndexView):
+class StatementIndexView(RowLinkIsTheAction, ForbiddenNotRedirect, generic.IndexView):
     def get_base_queryset(self):
         return moves.visible_statements(self.request.user).select_related(
             "path__participant", "project"

@@ -13,6 +13,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.models import Locale
 
+from companies.backoffice.columns import RowLinkIsTheAction
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.models import CompanyDocument, DocumentKind, DocumentStatus
 from companies.services import document_review
@@ -36,7 +37,7 @@ def kind_name_in(language_code):
     )
 
 
-class DocumentQueueView(ForbiddenNotRedirect, IndexView):
+class DocumentQueueView(RowLinkIsTheAction, ForbiddenNotRedirect, IndexView):
     """Documents awaiting review in the user's territories, oldest first."""
 
     default_ordering = "uploaded_at"

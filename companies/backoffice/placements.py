@@ -23,6 +23,7 @@ from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
 
+from companies.backoffice.columns import RowLinkIsTheAction
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.models import (
     PLACEMENT,
@@ -93,7 +94,7 @@ class PlacementForm(WagtailAdminModelForm):
             del self.fields["override_capacity"]
 
 
-class PlacementIndexView(ForbiddenNotRedirect, generic.IndexView):
+class PlacementIndexView(RowLinkIsTheAction, ForbiddenNotRedirect, generic.IndexView):
     def get_base_queryset(self):
         return Placement.objects.manageable_by(self.request.user).select_related(
             "participant", "company", "site", "project_tutor"

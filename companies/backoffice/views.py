@@ -11,6 +11,7 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 
+from companies.backoffice.columns import RowLinkIsTheAction
 from companies.backoffice.documents import DocumentRejectForm
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.checklist import checklist
@@ -26,7 +27,7 @@ from companies.models.placement import OCCUPYING
 from companies.services import review
 
 
-class CompanyIndexView(ForbiddenNotRedirect, IndexView):
+class CompanyIndexView(RowLinkIsTheAction, ForbiddenNotRedirect, IndexView):
     """The queue: by default what awaits review, oldest first, in the user's territories."""
 
     default_ordering = "submitted_at"

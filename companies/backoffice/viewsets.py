@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
-from companies.backoffice.columns import DayColumn
+from companies.backoffice.columns import DayColumn, RowLinkIsTheAction
 from companies.backoffice.documents import (
     DocumentQueueView,
     decide_document,
@@ -133,7 +133,7 @@ class CompanyViewSet(RefusingViewSet):
         ]
 
 
-class PositionIndexView(ForbiddenNotRedirect, IndexView):
+class PositionIndexView(RowLinkIsTheAction, ForbiddenNotRedirect, IndexView):
     def get_base_queryset(self):
         companies = Company.objects.reviewable_by(self.request.user)
         return Position.objects.filter(company__in=companies).select_related(

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail.admin.views import generic
 
+from companies.backoffice.columns import RowLinkIsTheAction
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from participants.models import Attendance, Participant, Presence, Session
 from participants.services import attendance
@@ -34,7 +35,7 @@ def sessions_for(user):
     ).distinct()
 
 
-class SessionIndexView(ForbiddenNotRedirect, generic.IndexView):
+class SessionIndexView(RowLinkIsTheAction, ForbiddenNotRedirect, generic.IndexView):
     def get_base_queryset(self):
         return sessions_for(self.request.user).select_related("activity__project", "operator")
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 
+from companies.backoffice.columns import RowLinkIsTheAction
 from companies.backoffice.refusals import ForbiddenNotRedirect, forbidden
 from companies.models import InternCardView, Placement
 from lifecycle import IllegalTransition
@@ -44,7 +45,7 @@ class ScopedObjectMixin(ForbiddenNotRedirect):
         return get_object_or_404(visible(self.request), pk=self.kwargs.get("pk"))
 
 
-class ParticipantIndexView(ForbiddenNotRedirect, generic.IndexView):
+class ParticipantIndexView(RowLinkIsTheAction, ForbiddenNotRedirect, generic.IndexView):
     def get_base_queryset(self):
         return visible(self.request).select_related("territory", "operator")
 

@@ -138,3 +138,22 @@ def test_the_rules_screens_open_in_every_language(client, no_staff_mfa, language
         edit = client.get(url("allowance_rules:edit", version.pk, language=language))
     assert edit.status_code == 200
     assert 'name="counted_kinds"' in edit.text
+
+
+def test_a_rule_row_opens_the_editor_from_its_title_and_keeps_delete_in_its_menu(
+    client, no_staff_mfa
+):
+    version = rule(ProjectFactory(), D(2026, 1, 1))
+    version.save()
+    client.force_login(StaffUserFactory())
+    with translation.override("en"):
+        listing = client.get(url("allowance_rules:index")).text
+        edit, delete = (
+            url("allowance_rules:edit", version.pk),
+            url("allowance_rules:delete", version.pk),
+        )
+    start = listing.index('<table class="listing"')
+    table = listing[start : listing.index("</table>", start)]
+    assert table.count(f'href="{edit}"') == 1
+    assert table.count(f'href="{delete}"') == 1
+    assert table.count('data-controller="w-dropdown"') == 1

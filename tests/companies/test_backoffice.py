@@ -145,6 +145,15 @@ class TestQueue:
         everything = client.get(f"{urls(world['ours'])['list']}?status=").text
         assert "Bozza Nord" in everything
 
+    def test_a_row_opens_the_review_from_its_title_with_no_menu_repeating_it(self, client, world):
+        client.force_login(world["moderator"])
+        listing = client.get(urls(world["ours"])["list"]).text
+        review = urls(world["ours"])["review"]
+        start = listing.index('<table class="listing"')
+        table = listing[start : listing.index("</table>", start)]
+        assert table.count(f'href="{review}"') == 1
+        assert 'data-controller="w-dropdown"' not in table
+
     @pytest.mark.parametrize(
         ("query", "found"),
         [
