@@ -7,3 +7,8 @@ class UsersConfig(AppConfig):
 
     name = "users"
     verbose_name = _("Users")
+
+    def ready(self):
+        from users import sidebar
+
+        sidebar.connect()
