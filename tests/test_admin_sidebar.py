@@ -195,3 +195,20 @@ def test_a_menu_kept_before_the_change_commits_is_dropped_when_it_does(client, n
         old = "<script>stale</script>"
         cache.set(f"admin-sidebar:{kept.generation()}:{editor.pk}:en", old, 60)
     assert users in sidebar(client)[0]
+
+
+def test_with_the_cache_unreachable_every_page_builds_its_menu(client, no_staff_mfa, monkeypatch):
+    from wagtail.admin.templatetags import wagtailadmin_tags
+
+    from users import sidebar as kept
+
+    built = []
+    build = wagtailadmin_tags.sidebar_props
+    monkeypatch.setattr(
+        wagtailadmin_tags, "sidebar_props", lambda context: built.append(1) or build(context)
+    )
+    monkeypatch.setattr(kept, "generation", lambda: None)
+    client.force_login(staff_in_group("Editors"))
+    first, _ = sidebar(client)
+    assert sidebar(client)[0] == first
+    assert len(built) == 2

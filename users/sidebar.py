@@ -60,8 +60,10 @@ def _next_generation():
 def sidebar_props(context):
     """Wagtail's ``{% sidebar_props %}``, from the cache when this user's menu in this
     language is kept for the current generation."""
-    user = context["request"].user
-    key = f"admin-sidebar:{generation()}:{user.pk}:{get_language()}"
+    current = generation()
+    if current is None:  # the cache is unreachable: no way to tell a kept menu is current
+        return wagtailadmin_tags.sidebar_props(context)
+    key = f"admin-sidebar:{current}:{context['request'].user.pk}:{get_language()}"
     props = cache.get(key)
     if props is None:
         props = str(wagtailadmin_tags.sidebar_props(context))
