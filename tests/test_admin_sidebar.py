@@ -144,10 +144,12 @@ def test_page_and_collection_permissions_show_their_menus_at_once(client, no_sta
     explorer, images = reverse("wagtailadmin_explore_root"), reverse("wagtailimages:index")
     before, _ = sidebar(client)
     assert explorer not in before and images not in before
-    GroupPagePermission.objects.create(
+    granted = GroupPagePermission.objects.create(
         group=group, page=Page.get_first_root_node(), permission_type="change"
     )
     assert explorer in sidebar(client)[0]
+    granted.delete()
+    assert explorer not in sidebar(client)[0]
     GroupCollectionPermission.objects.create(
         group=group,
         collection=Collection.get_first_root_node(),

@@ -29,7 +29,8 @@ from wagtail.users.models import UserProfile
 
 GENERATION_KEY = "admin-sidebar:generation"
 # A kept menu is replaced by the next generation; the timeout bounds how long a change that
-# sends no signal (a bulk update, a restored backup) can go unseen.
+# sends no signal (a bulk update, a restored backup), or made while Redis was unreachable,
+# can go unseen.
 TIMEOUT = 10 * 60
 
 

@@ -21,9 +21,8 @@ class RowLinkIsTheAction:
     menu at all."""
 
     def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
         title_link = self.get_edit_url(instance) or self.get_inspect_url(instance)
-        return [
-            button
-            for button in super().get_list_more_buttons(instance)
-            if getattr(button, "url", None) != title_link
-        ]
+        if title_link is None:
+            return buttons
+        return [button for button in buttons if getattr(button, "url", None) != title_link]
