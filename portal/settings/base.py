@@ -389,7 +389,22 @@ APPRODO_SCHEDULE = {
     "weekly_digests": (["send_digests"], 24 * 60 * 60),
     "purge_personal_data": (["purge_personal_data", "--apply"], 24 * 60 * 60),
     "prune_db_task_results": (["prune_db_task_results"], 24 * 60 * 60),
+    "recover_lost_tasks": (["recover_lost_tasks"], 5 * 60),
 }
+# A task still "running" after this many seconds lost its worker (operations/recovery.py):
+# the project's tasks take seconds. Those below, whose second run does no harm, go back to
+# the queue; the others (notifications, which would e-mail twice) are marked failed.
+APPRODO_TASK_LOST_AFTER = int(os.environ.get("APPRODO_TASK_LOST_AFTER", str(15 * 60)))
+APPRODO_REPEATABLE_TASKS = [
+    "operations.tasks.worker_heartbeat",
+    "mail.outbox.deliver_email",  # sends only what its row says is unsent, under a row lock
+    "allowance.tasks.compute_statements",  # a second run over a month adds nothing
+    "wagtail.tasks.update_reference_index_task",
+    "wagtail.tasks.delete_file_from_storage_task",
+    "wagtail.images.tasks.set_image_focal_point_task",
+    "wagtail.contrib.frontend_cache.tasks.purge_urls_from_cache_task",
+    "modelsearch.tasks.insert_or_update_object_task",
+]
 # The reminders' delays (days), overriding reminders.conf.DEFAULTS for this deployment:
 # APPRODO_REMINDERS="dossier_idle_days=10,digest_weekday=0" in the environment.
 APPRODO_REMINDERS = {

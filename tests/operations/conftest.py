@@ -1,4 +1,5 @@
-"""Fixtures of the backup and restore tests: a second, empty PostgreSQL database."""
+"""Fixtures of the operations tests: a second, empty PostgreSQL database for backup and
+restore, and a task worker that stops once the queue is empty."""
 
 import uuid
 
@@ -32,3 +33,19 @@ def empty_database(postgresql):
     yield name
     with psycopg.connect(connection_url("postgres"), autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def batch_worker(worker_id="test-worker"):
+    """The project's task worker in the library's batch mode: it stops once the queue is empty."""
+    from operations.management.commands.db_worker import Worker
+
+    return Worker(
+        queue_names=["default"],
+        interval=0.01,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id=worker_id,
+        excluded_queue_names=[],
+    )

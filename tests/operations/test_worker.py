@@ -14,7 +14,7 @@ from django_tasks_db.models import DBTaskResult, DBTaskResultQuerySet
 from operations.management.commands.db_worker import Worker
 from operations.models import Heartbeat
 from operations.tasks import worker_heartbeat
-from tests.operations.conftest import connection_url
+from tests.operations.conftest import batch_worker, connection_url
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -27,20 +27,6 @@ def queued(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     worker_heartbeat.enqueue()
     assert DBTaskResult.objects.ready().count() == 1
-
-
-def worker():
-    """A worker that stops once the queue is empty (the library's batch mode)."""
-    return Worker(
-        queue_names=["default"],
-        interval=0.01,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    )
 
 
 def end_own_session():
@@ -69,7 +55,7 @@ def test_a_session_ended_before_the_claim_costs_a_reconnection_not_the_worker(qu
         return get_locked(queryset)
 
     monkeypatch.setattr(DBTaskResultQuerySet, "get_locked", ended_first_time)
-    worker().run()
+    batch_worker().run()
 
     assert Heartbeat.objects.filter(role=Heartbeat.WORKER).exists()
     assert not DBTaskResult.objects.ready().exists()
@@ -91,6 +77,6 @@ def test_an_error_on_a_live_connection_still_stops_the_worker(queued, monkeypatc
 
     monkeypatch.setattr(DBTaskResultQuerySet, "get_locked", cancelled)
     with pytest.raises(OperationalError, match="statement timeout"):
-        worker().run()
+        batch_worker().run()
     assert len(calls) == 1
     assert DBTaskResult.objects.ready().count() == 1

@@ -7,7 +7,8 @@ command takes the library's place (the operations app is listed before it): when
 came with a dead connection, the worker drops the connection and goes on with a new one; an
 error on a live connection still ends it, as before. A task whose session ended under it
 keeps its "running" row, as after a killed worker (the library cannot record the failure on
-a dead connection); an e-mail it was sending is sent by the scheduled `send_queued_emails`.
+a dead connection); the scheduled `recover_lost_tasks` (operations/recovery.py) later queues
+it again or marks it failed.
 """
 
 import logging
