@@ -73,6 +73,33 @@ def test_a_second_render_reuses_the_listing(client, site, page):
     assert client.get(url).content == first
 
 
+@pytest.mark.parametrize(
+    ("page", "builders"),
+    [
+        ("home", ["NewsIndexPage.latest", "CallIndexPage.open_calls"]),
+        ("project", ["NewsIndexPage.of_project", "CallIndexPage.current_of_project"]),
+    ],
+)
+def test_a_kept_listing_is_not_even_built(client, site, page, builders, monkeypatch):
+    from news import models
+
+    built = []
+    for name in builders:
+        owner, method = name.split(".")
+        original = getattr(getattr(models, owner), method)
+
+        def counting(*args, _name=name, _original=original):
+            built.append(_name)
+            return _original(*args)
+
+        monkeypatch.setattr(getattr(models, owner), method, staticmethod(counting))
+    url = "/it/" if page == "home" else site[page].url
+    client.get(url)
+    assert sorted(built) == sorted(builders)
+    client.get(url)
+    assert sorted(built) == sorted(builders), "a warm render built a listing it never showed"
+
+
 def test_the_news_index_keeps_one_listing_per_query_string(client, site):
     NewsPageFactory(parent=site["news"], title="Terza notizia")  # no topic
     url = site["news"].url
