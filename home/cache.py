@@ -12,14 +12,17 @@
   Connecting in ``ready()`` makes the receivers work in every process that publishes: web
   workers, ``db_worker`` and the ``publish_scheduled`` cron job.
 
-Keys: an entry lives at ``page-cache:page:<sha256(generation|path token|host|path?query)>``.
-Deleting ``page-cache:generation`` purges everything; deleting a path's token
-``page-cache:path:<sha256(path)>`` purges every query variant of that path on every host.
-The host keeps Sites apart but is left out of the path token, because Wagtail builds purge
+Keys: an entry lives at ``page-cache:entry:<sha256(host|path?query)>`` and holds, with the
+response, the two tokens it was rendered under: ``page-cache:generation`` for the whole
+site and ``page-cache:path:<sha256(path)>`` for every query variant of that path on every
+host. A hit is an entry whose tokens are the current ones, so a lookup is one round trip
+(the tokens and the entry in one ``MGET``), and a purge is one ``DELETE`` of a token. The
+host keeps Sites apart but is left out of the path token, because Wagtail builds purge
 URLs from the Site's ``root_url`` (``localhost`` for the default Site), which need not be
-the host visitors use. Tokens are random and created on lookup: an evicted token only
-causes misses, and a response rendered before a purge is stored under the token the purge
-deleted, where nobody finds it.
+the host visitors use. Tokens are random and created on a miss: an evicted token only
+causes misses, and a response rendered before a purge carries the token the purge deleted,
+so nobody is served it. A path has one entry per host and query, replaced on each store,
+so a purge leaves no orphaned copies behind.
 """
 
 import hashlib
@@ -86,19 +89,33 @@ def _token(cache, key, found, timeout):
     return token
 
 
-def page_key(request, host, cache, timeout):
-    """The entry key for this request, or None when a token vanished during the lookup."""
+def entry_key(host, path, query):
+    """Where the response for ``host``, ``path`` and ``query`` is kept, whatever its tokens."""
+    return f"page-cache:entry:{_digest(f'{host}|{path}?{query}')}"
+
+
+def lookup(request, host, cache, timeout):
+    """``(key, tokens, stored)`` for this request, in one round trip when it is a hit.
+
+    ``stored`` is the kept ``(status, content, headers)`` when its tokens are the current
+    ones; on a miss it is None and ``tokens`` are those a response rendered now is stored
+    with (created when missing). ``key`` is None when a token vanished during the lookup.
+    """
     path = request.path
     version_key = path_key(path)
-    found = cache.get_many([GENERATION_KEY, version_key])
+    key = entry_key(host, path, request.META.get("QUERY_STRING", ""))
+    found = cache.get_many([GENERATION_KEY, version_key, key])
+    current = (found.get(GENERATION_KEY), found.get(version_key))
+    stored = found.get(key)
+    if stored is not None and None not in current and stored[0] == current:
+        return key, current, stored[1:]
     generation = _token(cache, GENERATION_KEY, found, None)
     # Path tokens expire so that requests for random paths do not fill the cache; twice the
     # page lifetime keeps entries reachable for (almost) their whole life.
     version = _token(cache, version_key, found, timeout * 2)
     if generation is None or version is None:
-        return None
-    query = request.META.get("QUERY_STRING", "")
-    return f"page-cache:page:{_digest(f'{generation}|{version}|{host}|{path}?{query}')}"
+        return None, None, None
+    return key, (generation, version), None
 
 
 def request_is_cacheable(request):
@@ -171,8 +188,7 @@ class AnonymousPageCacheMiddleware:
         # Outside the try: a disallowed host must end in a 400, as it does further in.
         host = request.get_host().lower()
         try:
-            key = page_key(request, host, cache, timeout)
-            stored = cache.get(key) if key else None
+            key, tokens, stored = lookup(request, host, cache, timeout)
         except Exception:
             logger.exception("Page cache unavailable")
             return self.get_response(request)
@@ -185,7 +201,7 @@ class AnonymousPageCacheMiddleware:
         if key and response_is_cacheable(request, response):
             headers = {k: v for k, v in response.headers.items() if k != HEADER}
             try:
-                cache.set(key, (response.status_code, response.content, headers), timeout)
+                cache.set(key, (tokens, response.status_code, response.content, headers), timeout)
             except Exception:
                 logger.exception("Page cache unavailable")
             allow_front_cache(response)

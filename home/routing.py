@@ -4,7 +4,8 @@ Wagtail walks the tree from the site root: the root's translation, then each seg
 child and its specific row, two queries per level. ``serve`` finds every page along the
 path at once by ``url_path`` below the language's home page (known from the cached chrome),
 a lookup kept under the content generation (home/generation.py) for paths that exist,
-loads the specific row of the last one, and hands the result to Wagtail's own ``serve``
+takes the specific page of the last one (kept under the generation too: every save of a
+page replaces it), and hands the result to Wagtail's own ``serve``
 through the attribute ``Page.route_for_request`` reads first, so privacy checks, hooks,
 previews and everything after routing stay Wagtail's. A routable page along the way whose
 own routes match the rest of the path is left to Wagtail, which gives those precedence.
@@ -72,7 +73,8 @@ def find_route(request, path):
     if remaining and not issubclass(target.specific_class or Page, RoutablePageMixin):
         request._wagtail_route_for_request = None  # no such child: a 404 without a query
         return
-    specific = target.specific
+    # Kept like the route: each request gets its own copy (unpickled), which it may annotate.
+    specific = remember(f"specific:{target.pk}", lambda: target.specific)
     if len(chain) > 1:
         specific._cached_parent_obj = chain[-2]
     if specific.locale_id == chrome_for(request).locale.pk:

@@ -2,6 +2,7 @@
 the content, the language or, beyond their lifetime, the clock."""
 
 import datetime
+import inspect
 
 import pytest
 import time_machine
@@ -78,6 +79,7 @@ def test_a_second_render_reuses_the_listing(client, site, page):
     [
         ("home", ["NewsIndexPage.latest", "CallIndexPage.open_calls"]),
         ("project", ["NewsIndexPage.of_project", "CallIndexPage.current_of_project"]),
+        ("news", ["NewsIndexPage.news"]),
     ],
 )
 def test_a_kept_listing_is_not_even_built(client, site, page, builders, monkeypatch):
@@ -92,12 +94,16 @@ def test_a_kept_listing_is_not_even_built(client, site, page, builders, monkeypa
             built.append(_name)
             return _original(*args)
 
-        monkeypatch.setattr(getattr(models, owner), method, staticmethod(counting))
+        static = isinstance(inspect.getattr_static(getattr(models, owner), method), staticmethod)
+        monkeypatch.setattr(
+            getattr(models, owner), method, staticmethod(counting) if static else counting
+        )
     url = "/it/" if page == "home" else site[page].url
     client.get(url)
-    assert sorted(built) == sorted(builders)
+    assert set(built) == set(builders)
+    cold = len(built)
     client.get(url)
-    assert sorted(built) == sorted(builders), "a warm render built a listing it never showed"
+    assert len(built) == cold, "a warm render built a listing it never showed"
 
 
 def test_the_news_index_keeps_one_listing_per_query_string(client, site):

@@ -17,6 +17,8 @@ from home.cache import (
     AnonymousPageCacheMiddleware,
     DjangoCacheBackend,
     add_page_urls,
+    page_cache,
+    purge_everything,
     related_pages,
 )
 from home.models import FundingDisclosure, HomePage, ProjectPage, SiteSettings, StandardPage
@@ -181,6 +183,55 @@ def _view(request, kind):
     elif kind == "nonce":
         response["Content-Security-Policy"] = "script-src 'nonce-abc'"
     return response
+
+
+def test_a_hit_is_one_round_trip_to_the_cache(client, monkeypatch):
+    client.get("/it/")
+    shared = page_cache()
+    calls = []
+    for name in ("get", "get_many", "add", "set", "delete"):
+        original = getattr(shared, name)
+
+        def counted(*args, _name=name, _original=original, **kwargs):
+            # Only the middleware's own calls: the test cache answers get_many with gets.
+            calls.append(_name)
+            depth = len(calls)
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                del calls[depth:]
+
+        monkeypatch.setattr(shared, name, counted)
+    assert client.get("/it/")[HEADER] == "hit"
+    assert calls == ["get_many"]
+
+
+@pytest.mark.parametrize("purge", ["everything", "the path"])
+def test_a_page_rendered_across_a_purge_is_never_served(purge):
+    """The purge lands while the old content renders, and another visitor stores the new
+    content before the old rendering is stored over it: the old copy must never be a hit."""
+    renders = []
+
+    def get_response(request):
+        renders.append(request)
+        number = len(renders)
+        if number == 1:
+            if purge == "everything":
+                purge_everything()
+            else:
+                DjangoCacheBackend({}).purge("https://localhost/it/")
+            assert middleware(RequestFactory().get("/it/"))[HEADER] == "miss"
+        response = _view(request, "plain")
+        response.content = f"<p>render {number}</p>"
+        return response
+
+    middleware = AnonymousPageCacheMiddleware(get_response)
+    assert middleware(RequestFactory().get("/it/")).content == b"<p>render 1</p>"
+    later = [middleware(RequestFactory().get("/it/")) for _ in range(2)]
+    assert [(r[HEADER], r.content) for r in later] == [
+        ("miss", b"<p>render 3</p>"),
+        ("hit", b"<p>render 3</p>"),
+    ]
 
 
 @pytest.mark.parametrize(

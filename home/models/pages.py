@@ -87,7 +87,10 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         add_listings(HOME_PAGE_LISTINGS, self, context)
-        context["partners"] = Partner.objects.filter(locale=self.locale).select_related("logo")
+        # Read only when the kept partners listing is missing (home/fragments.py).
+        context["partners"] = SimpleLazyObject(
+            lambda: Partner.objects.filter(locale=self.locale).select_related("logo")
+        )
         return context
 
 

@@ -73,15 +73,11 @@ class NewsIndexPage(BasePage):
             locale=project.locale, project__translation_key=project.translation_key
         )[:count]
 
-    def get_context(self, request, *args, **kwargs):
+    def filtered_news(self, topic="", project="", year=""):
+        """The news below this index narrowed by the listing's filters (query-string values)."""
         from home.models import ProjectPage
-        from news.models.topics import Topic
 
-        context = super().get_context(request, *args, **kwargs)
         news = self.news()
-        topic = request.GET.get("topic", "")
-        project = request.GET.get("project", "")
-        year = request.GET.get("year", "")
         if topic:
             # A semi-join: no duplicate rows, so no DISTINCT over whole pages (bodies included).
             news = news.filter(pk__in=NewsPage.objects.filter(topics__slug=topic).values("pk"))
@@ -91,23 +87,37 @@ class NewsIndexPage(BasePage):
             news = news.filter(project__translation_key__in=chosen)
         if year.isdigit():
             news = news.filter(date__year=int(year))
+        return news
+
+    def get_context(self, request, *args, **kwargs):
+        from home.models import ProjectPage
+        from news.models.topics import Topic
+
+        context = super().get_context(request, *args, **kwargs)
+        filters = {name: request.GET.get(name, "") for name in ("topic", "project", "year")}
         page_number = request.GET.get("page")
-        # Lazy, as the querysets below are: a listing kept by the listing cache
-        # (home/fragments.py) reads neither the count nor the topics.
+        # Lazy, even to build: a listing kept by the listing cache (home/fragments.py) reads
+        # none of them, and building the querysets alone cost a fifth of the page.
         context.update(
             news_page=SimpleLazyObject(
-                lambda: Paginator(news, self.page_size).get_page(page_number)
+                lambda: Paginator(self.filtered_news(**filters), self.page_size).get_page(
+                    page_number
+                )
             ),
             topic_names=SimpleLazyObject(lambda: Topic.names_by_slug(self.locale)),
-            projects=ProjectPage.objects.live().filter(locale=self.locale).only("id", "title"),
-            years=(
-                self.news()
-                .annotate(year=ExtractYear("date"))
-                .order_by("-year")
-                .values_list("year", flat=True)
-                .distinct()
+            projects=SimpleLazyObject(
+                lambda: ProjectPage.objects.live().filter(locale=self.locale).only("id", "title")
             ),
-            filters={"topic": topic, "project": project, "year": year},
+            years=SimpleLazyObject(
+                lambda: (
+                    self.news()
+                    .annotate(year=ExtractYear("date"))
+                    .order_by("-year")
+                    .values_list("year", flat=True)
+                    .distinct()
+                )
+            ),
+            filters=filters,
         )
         return context
 
