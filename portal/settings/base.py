@@ -313,15 +313,13 @@ PRIVATE_STORAGE = {
 }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "portal.staticfiles.StaticStorage"},
     "private": PRIVATE_STORAGE,
 }
 # collectstatic writes gzip and Brotli copies of every file (about 30 s of CPU for Bootstrap
 # Italia); APPRODO_STATIC_PRECOMPRESS=0 leaves that to nginx's own compression.
 if os.environ.get("APPRODO_STATIC_PRECOMPRESS", "1") == "0":
-    STORAGES["staticfiles"] = {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
-    }
+    STORAGES["staticfiles"] = {"BACKEND": "portal.staticfiles.PlainManifestStaticStorage"}
 # S3-compatible object storage (several app instances share it; docs/operations.md): media in
 # one bucket, company documents in a private one, both on APPRODO_S3_ENDPOINT_URL.
 APPRODO_S3_ENDPOINT_URL = os.environ.get("APPRODO_S3_ENDPOINT_URL", "")
