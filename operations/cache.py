@@ -20,6 +20,7 @@ where Django builds a new one for every cache call.
 
 import functools
 import logging
+import threading
 import time
 
 from django.core.cache.backends.redis import RedisCache, RedisCacheClient
@@ -76,17 +77,30 @@ class SharedClient(RedisCacheClient):
     table of about 170 reply handlers: on a public page that reads the cache a few times,
     building clients cost as much as the round trips to Redis. A ``redis.Redis`` is safe to
     share between threads, since every command takes its own connection from the pool.
+    The first calls of several threads at once build one pool and one client, not one each
+    (Django's own check-then-create would let them race).
     """
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
+        self._building = threading.Lock()
+
+    def _get_connection_pool(self, write):
+        pool = self._pools.get(self._get_connection_pool_index(write))
+        if pool is None:
+            with self._building:
+                pool = super()._get_connection_pool(write)
+        return pool
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
         client = self._clients.get(id(pool))  # pools live as long as this object
         if client is None:
-            client = self._clients.setdefault(id(pool), self._client(connection_pool=pool))
+            with self._building:
+                client = self._clients.get(id(pool))
+                if client is None:
+                    client = self._clients[id(pool)] = self._client(connection_pool=pool)
         return client
 
 

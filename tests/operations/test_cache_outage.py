@@ -158,15 +158,19 @@ def test_one_redis_client_serves_every_call_and_thread(monkeypatch):
 
     def counting(self, *args, **kwargs):
         built.append(self)
+        time.sleep(0.01)  # a slow build, so that threads racing to build one would show
         original(self, *args, **kwargs)
 
     monkeypatch.setattr(redis.Redis, "__init__", counting)
     with running_redis() as server:
         cache = TolerantRedisCache(server.url, tolerant(server.url))
         errors = []
+        # The threads' first calls at once: building the pool and the client must not race.
+        start = threading.Barrier(4)
 
         def work(n):
             try:
+                start.wait(timeout=10)
                 for i in range(20):
                     cache.set(f"k{n}:{i}", i)
                     assert cache.get(f"k{n}:{i}") == i
