@@ -29,6 +29,7 @@ EMBEDDED_DATABASE_MODULES = (
     "tests/companies/test_erasure.py",
     "tests/companies/test_purge.py",
     "tests/companies/test_report.py",
+    "tests/companies/test_report_exports.py",
     "tests/participants/test_erasure.py",
     "tests/participants/test_attendance.py",
 )
