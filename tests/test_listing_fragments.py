@@ -79,14 +79,15 @@ def test_a_second_render_reuses_the_listing(client, site, page):
     [
         ("home", ["NewsIndexPage.latest", "CallIndexPage.open_calls"]),
         ("project", ["NewsIndexPage.of_project", "CallIndexPage.current_of_project"]),
-        ("news", ["NewsIndexPage.news"]),
+        # The page of news and the years' filter each start from the index's news.
+        ("news", ["NewsIndexPage.news", "NewsIndexPage.news"]),
     ],
 )
 def test_a_kept_listing_is_not_even_built(client, site, page, builders, monkeypatch):
     from news import models
 
     built = []
-    for name in builders:
+    for name in dict.fromkeys(builders):  # each builder wrapped once, however often it runs
         owner, method = name.split(".")
         original = getattr(getattr(models, owner), method)
 
@@ -100,10 +101,9 @@ def test_a_kept_listing_is_not_even_built(client, site, page, builders, monkeypa
         )
     url = "/it/" if page == "home" else site[page].url
     client.get(url)
-    assert set(built) == set(builders)
-    cold = len(built)
+    assert sorted(built) == sorted(builders)
     client.get(url)
-    assert len(built) == cold, "a warm render built a listing it never showed"
+    assert sorted(built) == sorted(builders), "a warm render built a listing it never showed"
 
 
 def test_the_news_index_keeps_one_listing_per_query_string(client, site):
