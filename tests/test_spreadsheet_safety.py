@@ -2,7 +2,7 @@
 
 A company named ``=HYPERLINK(...)`` goes through every export that can show it: the
 companies, positions and placements listings, Wagtail's site history, the contact form's
-submissions (typed by anyone) and the project report (tests/companies/test_report.py).
+submissions (typed by anyone) and the project report (tests/companies/test_report_exports.py).
 """
 
 import csv
