@@ -107,7 +107,7 @@ def lookup(request, host, cache, timeout):
     found = cache.get_many([GENERATION_KEY, version_key, key])
     current = (found.get(GENERATION_KEY), found.get(version_key))
     stored = found.get(key)
-    if stored is not None and None not in current and stored[0] == current:
+    if stored is not None and stored[0] == current:  # stored tokens are never None
         return key, current, stored[1:]
     generation = _token(cache, GENERATION_KEY, found, None)
     # Path tokens expire so that requests for random paths do not fill the cache; twice the
