@@ -30,6 +30,7 @@ import os
 import platform
 
 from bench import allowance as bench_allowance
+from bench import cold as bench_cold
 from bench import monitoring as bench_monitoring
 from bench import participants as bench_participants
 from bench import stack as bench_stack
@@ -167,7 +168,7 @@ def measure():
     env = prepare_site()
     database = env["DATABASE_URL"]
     uncached_env = environment(APPRODO_PAGE_CACHE_SECONDS=0)
-    public = measure_public(env)
+    public = (*measure_public(env), bench_cold.section(uncached_env, PUBLIC_PAGES))
     listing, cookie = measure_listing(uncached_env)
     report = measure_report(uncached_env, cookie)
     upload = bench_upload.measure(uncached_env)
@@ -176,7 +177,7 @@ def measure():
 
 def render_public(public):
     """The public pages' section of docs/performance.md, and whether every target was met."""
-    rows, counts, (anonymous, logged_in), not_found = public
+    rows, counts, (anonymous, logged_in), not_found, cold = public
     verdicts = []
     lines = [
         "| page | URL | bytes | nginx req/s | gunicorn alone req/s | its ratio | cached req/s "
@@ -240,6 +241,7 @@ def render_public(public):
         f"0. A missing page (`{NOT_FOUND}`) asked for a second time costs {not_found} "
         f"queries (target ≤ {NOT_FOUND_MAX_QUERIES}, {'pass' if ok else 'FAIL'}).",
         "",
+        *cold,
     ]
     return lines, all(verdicts)
 
@@ -280,9 +282,10 @@ def render(public, database, listing, report, upload, load):
         "by the benchmark on a loopback port) in the same run, so the ratio is what matters",
         "on a shared, noisy machine. Cached: the anonymous page cache answers; uncached: it is",
         "off and every request renders the page, as for a signed-in reader: what it reads",
-        "from the content (the page and its route, chrome, translations, listings) is kept",
-        "under the content generation (home/generation.py) as in production, so it runs no",
-        "query. Gunicorn alone: the same worker",
+        "from the content (the page and its route, chrome, translations, listings, and the",
+        "parts of the page that are the same for every reader) is kept under the content",
+        "generation (home/generation.py) as in production, so it runs no query; the first",
+        "render after a publish is measured apart. Gunicorn alone: the same worker",
         "answering with the same bytes and no application, the server's own ceiling. The",
         "last section measures the production shape instead (nginx's front cache, two",
         "instances, a soak): `make bench-stack` runs that section alone.",

@@ -85,7 +85,10 @@ class CachedViewRestrictionsMixin:
 
         paths = private_paths()
         if self.alias_of_id is None and not (paths and self.path.startswith(paths)):
-            return PageViewRestriction.objects.none()
+            # Already evaluated: iterating an unevaluated none() still compiles its SQL.
+            restrictions = PageViewRestriction.objects.none()
+            restrictions._result_cache = []
+            return restrictions
         return super().get_view_restrictions()
 
 

@@ -28,6 +28,9 @@ class ResultsPage(BasePage):
 
     parent_page_types = ["home.ProjectPage", "home.HomePage"]
     subpage_types = []
+    # The figures change with people's paths, not with a publish: rendered afresh every time
+    # the page cache does not answer (home/fragments.py).
+    keep_rendered_parts = False
     content_panels = [*BasePage.content_panels, FieldPanel("project"), FieldPanel("intro")]
 
     class Meta:

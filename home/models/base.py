@@ -14,6 +14,10 @@ from home.chrome import CachedViewRestrictionsMixin
 class BasePage(CachedViewRestrictionsMixin, Page):
     """Fields and behaviour every public page shares (social image, listing summary)."""
 
+    # Its rendered parts are kept per content generation (home/fragments.py); False for a
+    # page that shows what changes without an edit.
+    keep_rendered_parts = True
+
     listing_summary = models.CharField(
         _("listing summary"),
         max_length=255,

@@ -1,8 +1,8 @@
-"""``{% cached_listing "name" vary... %}…{% endcached_listing %}``: see home/fragments.py."""
+"""``{% cached_listing %}`` and ``{% page_fragment %}``: see home/fragments.py."""
 
 from django import template
 
-from home.fragments import cached
+from home.fragments import cached, cached_page_part
 
 register = template.Library()
 
@@ -34,3 +34,26 @@ def cached_listing(parser, token):
     return CachedListingNode(
         nodelist, parser.compile_filter(bits[1]), [parser.compile_filter(b) for b in bits[2:]]
     )
+
+
+class PageFragmentNode(template.Node):
+    def __init__(self, nodelist, name):
+        self.nodelist = nodelist
+        self.name = name
+
+    def render(self, context):
+        return cached_page_part(
+            context, self.name.resolve(context), lambda: self.nodelist.render(context)
+        )
+
+
+@register.tag
+def page_fragment(parser, token):
+    """A part of a Wagtail page that is the same for every reader of its URL, kept per URL,
+    template, language and content generation; rendered afresh anywhere else."""
+    bits = token.split_contents()
+    if len(bits) != 2:
+        raise template.TemplateSyntaxError("page_fragment needs a name, and only that")
+    nodelist = parser.parse(("endpage_fragment",))
+    parser.delete_first_token()
+    return PageFragmentNode(nodelist, parser.compile_filter(bits[1]))
