@@ -31,8 +31,10 @@ TIMEOUT = 24 * 3600
 # The format of kept values, in their keys: a rolling deploy never reads another's shape.
 FORMAT = "2"
 
-# Entries are a few kilobytes (a listing's HTML, the chrome); about 1,000 of them per process.
-LOCAL = LocMemCache("approdo-generation", {"TIMEOUT": TIMEOUT, "OPTIONS": {"MAX_ENTRIES": 1000}})
+# Entries are a few kilobytes (a listing's or a page part's HTML, the chrome): six parts per
+# page and language, so 3,000 hold a few hundred pages (about 3 KB each on the demo: some
+# 10 MB per process when full).
+LOCAL = LocMemCache("approdo-generation", {"TIMEOUT": TIMEOUT, "OPTIONS": {"MAX_ENTRIES": 3000}})
 
 # None outside a request (a task, a shell, a test's own code): the token is read every time.
 _request_memo = ContextVar("approdo_generation_memo", default=None)
